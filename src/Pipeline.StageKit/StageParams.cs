@@ -1,0 +1,72 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace Pipeline.StageKit;
+
+/// <summary>
+/// The resolved params file the engine hands a stage: only the keys the stage declared.
+/// Reading an undeclared key is a bug in the stage's declaration and throws <see cref="InvalidOperationException"/>.
+/// </summary>
+public sealed class StageParams
+{
+    private readonly Dictionary<string, YamlNode> _values;
+
+    private StageParams(Dictionary<string, YamlNode> values) => _values = values;
+
+    public IReadOnlyCollection<string> Keys => _values.Keys;
+
+    public static StageParams Load(string path)
+    {
+        var stream = new YamlStream();
+        using (var reader = File.OpenText(path)) stream.Load(reader);
+        var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root)
+            Flatten(root, "", values);
+        return new StageParams(values);
+    }
+
+    public static StageParams FromYaml(string yaml)
+    {
+        var file = Path.GetTempFileName();
+        try { File.WriteAllText(file, yaml); return Load(file); }
+        finally { File.Delete(file); }
+    }
+
+    private static void Flatten(YamlMappingNode node, string prefix, Dictionary<string, YamlNode> into)
+    {
+        foreach (var (key, value) in node.Children)
+        {
+            var path = prefix + ((YamlScalarNode)key).Value;
+            into[path] = value;
+            if (value is YamlMappingNode child) Flatten(child, path + ".", into);
+        }
+    }
+
+    public bool Has(string key) => _values.ContainsKey(key);
+
+    public string GetString(string key) => Scalar(key);
+    public int GetInt(string key) => int.Parse(Scalar(key), CultureInfo.InvariantCulture);
+    public long GetLong(string key) => long.Parse(Scalar(key), CultureInfo.InvariantCulture);
+    public double GetDouble(string key) => double.Parse(Scalar(key), CultureInfo.InvariantCulture);
+    public bool GetBool(string key) => bool.Parse(Scalar(key));
+
+    public IReadOnlyList<string> GetStringList(string key) =>
+        Node(key) is YamlSequenceNode seq
+            ? seq.Children.Select(c => ((YamlScalarNode)c).Value ?? "").ToList()
+            : throw new InvalidOperationException($"param {key} is not a list");
+
+    public IReadOnlyList<int> GetIntList(string key) =>
+        GetStringList(key).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+
+    public IReadOnlyList<double> GetDoubleList(string key) =>
+        GetStringList(key).Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToList();
+
+    private string Scalar(string key) =>
+        Node(key) is YamlScalarNode s ? s.Value ?? "" : throw new InvalidOperationException($"param {key} is not a scalar");
+
+    private YamlNode Node(string key) =>
+        _values.TryGetValue(key, out var node)
+            ? node
+            : throw new InvalidOperationException(
+                $"param '{key}' was not declared for this stage; add it to the stage's .Params(...) in build/ (declared: {string.Join(", ", _values.Keys.Order())})");
+}
