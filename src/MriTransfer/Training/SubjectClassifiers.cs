@@ -1,0 +1,21 @@
+using System.Text.Json;
+
+namespace MriTransfer.Training;
+
+/// <summary>Loads any trained classifier folder (model.json + model.pt) by the kind recorded in model.json.</summary>
+public static class SubjectClassifiers
+{
+    public static ISubjectClassifier Load(string modelDir)
+    {
+        var modelJson = Path.Combine(modelDir, "model.json");
+        if (!File.Exists(modelJson))
+            throw new FileNotFoundException($"{modelJson}: missing; is {modelDir} the output of a training stage?", modelJson);
+        using var doc = JsonDocument.Parse(File.ReadAllText(modelJson));
+        var kind = doc.RootElement.GetProperty("kind").GetString();
+        return kind switch
+        {
+            // Filled in by the training issue ("encoder-classifier") and the ImageNet issue ("resnet18-slices").
+            _ => throw new InvalidDataException($"{modelJson}: unknown classifier kind '{kind}'"),
+        };
+    }
+}
