@@ -35,7 +35,7 @@ internal sealed class LockFile
                     lockFile._stages[Text(key)] = ReadEntry((YamlMappingNode)value);
             return lockFile;
         }
-        catch (Exception e) when (e is YamlException or InvalidCastException or KeyNotFoundException or FormatException)
+        catch (Exception e) when (e is YamlException or InvalidCastException or KeyNotFoundException or FormatException or InvalidOperationException)
         {
             var at = e is YamlException y ? $":{y.Start.Line}:{y.Start.Column}" : "";
             throw new UsageException($"{displayPath}{at}: cannot read the lock file ({e.Message}); fix it (e.g. a merge conflict) or delete it to rerun every stage");

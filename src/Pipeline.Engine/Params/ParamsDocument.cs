@@ -22,6 +22,10 @@ internal static class ParamsDocument
         {
             throw new UsageException($"{displayPath}:{e.Start.Line}:{e.Start.Column}: not valid YAML: {Innermost(e).Message}");
         }
+        catch (InvalidOperationException e) // YamlDotNet's scanner throws this on some malformed input
+        {
+            throw new UsageException($"{displayPath}: not valid YAML ({e.Message})");
+        }
         var entries = new List<RawParam>();
         if (stream.Documents.Count == 0) return entries;
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -39,7 +43,10 @@ internal static class ParamsDocument
         var text = assignment[(eq + 1)..];
         var stream = new YamlStream();
         try { stream.Load(new StringReader(text)); }
-        catch (YamlException e) { throw new UsageException($"--set {assignment}: not a valid value: {Innermost(e).Message}"); }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            throw new UsageException($"--set {assignment}: not a valid value: {Innermost(e).Message}");
+        }
         YamlNode node = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : new YamlScalarNode("") { Style = ScalarStyle.SingleQuoted };
         return new RawParam(key, node, $"--set {assignment}");
     }
