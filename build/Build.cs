@@ -1,9 +1,9 @@
-// The pipeline definition. The engine issue replaces this bootstrap entry point with the stage DAG.
+using Pipeline.Engine;
+
+// The pipeline definition (Nuke style). This file holds only the entry point; each stage is declared in its own
+// Build.<Stage>.cs as a `Stage` property, groups as `Target` properties, and the params schema in Build.Params.cs
+// as `ParamSpec[]` members. See docs/engine.md.
 partial class Build
 {
-    public static int Main(string[] args)
-    {
-        System.Console.Error.WriteLine("the pipeline engine is not built yet");
-        return 1;
-    }
+    public static int Main(string[] args) => Engine.Run<Build>(args);
 }

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Pipeline.Engine.Execution;
+using Spectre.Console;
+
+namespace Pipeline.Engine.Cli;
+
+/// <summary>A live table (Spectre.Console) of every stage: state, elapsed time and its own progress line.
+/// Notes (reasons, warnings) are kept and printed once the table stops.</summary>
+internal sealed class LiveProgress(IAnsiConsole console, IReadOnlyList<string> ids) : IProgressSink
+{
+    private sealed class Row { public StageStatus Status; public string Detail = ""; public long Started; public TimeSpan Elapsed; }
+
+    private readonly ConcurrentDictionary<string, Row> _rows = new(ids.Select(id => KeyValuePair.Create(id, new Row())));
+    private readonly ConcurrentQueue<string> _notes = new();
+
+    public void Update(string id, StageStatus status, string? detail = null)
+    {
+        var row = _rows.GetOrAdd(id, _ => new Row());
+        if (status is StageStatus.Running or StageStatus.Building && row.Started == 0) row.Started = Stopwatch.GetTimestamp();
+        if (status is not (StageStatus.Running or StageStatus.Building or StageStatus.Waiting) && row.Started != 0)
+            row.Elapsed = Stopwatch.GetElapsedTime(row.Started);
+        row.Status = status;
+        row.Detail = detail ?? "";
+    }
+
+    public void Progress(string id, string line) => _rows.GetOrAdd(id, _ => new Row()).Detail = line;
+
+    public void Note(string text) => _notes.Enqueue(text);
+
+    public T Show<T>(Func<T> work)
+    {
+        T result = default!;
+        console.Live(Render()).AutoClear(false).Start(ctx =>
+        {
+            var task = Task.Run(work);
+            while (!task.Wait(150)) { ctx.UpdateTarget(Render()); }
+            ctx.UpdateTarget(Render());
+            result = task.Result;
+        });
+        while (_notes.TryDequeue(out var note)) console.WriteLine(note, Style.Plain);
+        return result;
+    }
+
+    private Table Render()
+    {
+        var table = new Table().Border(TableBorder.Simple).AddColumns("Stage", "State", "Time", "Progress");
+        foreach (var id in ids)
+        {
+            var row = _rows[id];
+            var elapsed = row.Status is StageStatus.Running or StageStatus.Building && row.Started != 0 ? Stopwatch.GetElapsedTime(row.Started) : row.Elapsed;
+            table.AddRow(
+                Markup.Escape(id),
+                $"[{row.Status.Colour()}]{Markup.Escape(row.Status.Word())}[/]",
+                elapsed == TimeSpan.Zero ? "" : Format(elapsed),
+                Markup.Escape(row.Detail.Length > 80 ? row.Detail[..80] + "…" : row.Detail));
+        }
+        return table;
+    }
+
+    internal static string Format(TimeSpan t) => t.TotalHours >= 1 ? t.ToString(@"h\:mm\:ss") : t.ToString(@"m\:ss\.f");
+}

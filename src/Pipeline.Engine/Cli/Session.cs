@@ -1,0 +1,133 @@
+using Pipeline.Engine.Execution;
+using Pipeline.Engine.Hashing;
+using Pipeline.Engine.Locking;
+using Spectre.Console;
+
+namespace Pipeline.Engine.Cli;
+
+/// <summary>One invocation of the build: resolves targets, loads params, then runs a verb or the stages.</summary>
+internal sealed class Session(PipelineModel model, CliArguments cli, EngineOptions options, IAnsiConsole console)
+{
+    private static readonly string[] Verbs = ["Status", "Gc", "ParamsDiff", "MetricsDiff"];
+    private readonly Workspace _workspace = new(options.Root);
+    private readonly NukeParameters _nuke = NukeParameters.Load(options.Root);
+
+    private string ParamsPath => cli.ParamsFile ?? _nuke.Params;
+
+    public int Execute()
+    {
+        if (cli.Help) { HelpText.Print(console, model, _nuke.Target); return Engine.Ok; }
+        var verb = cli.Targets.Count > 0 ? Verbs.FirstOrDefault(v => v.Equals(cli.Targets[0], StringComparison.OrdinalIgnoreCase)) : null;
+        switch (verb)
+        {
+            case "ParamsDiff": return new DiffCommands(_workspace, console).ParamsDiff(ParamsPath, Revision());
+            case "MetricsDiff": return new DiffCommands(_workspace, console).MetricsDiff(model, Revision());
+            case "Gc": return Gc();
+        }
+        var names = ResolveTargets(verb is null ? cli.Targets : cli.Targets.Skip(1).ToList(), allWhenEmpty: verb == "Status");
+        var values = LoadParams();
+        var instances = InstanceGraph.Expand(model, model.Closure(names), values);
+        CheckStageNames(cli.Force.Concat(cli.Skip), instances);
+        if (cli.Plan) { PlanText.Print(console, model, instances, _workspace); return Engine.Ok; }
+        var warnings = new List<string>();
+        var cache = StatCache.Load(_workspace.StatCache, warnings.Add);
+        var hasher = new ContentHasher(cache, Environment.ProcessorCount);
+        var reader = new StateReader(_workspace, hasher, values, model.Schema);
+        var lockFile = LockFile.Load(_workspace.LockFile, "pipeline.lock");
+        foreach (var w in warnings) console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(w));
+        if (verb == "Status") return StatusText.Print(console, new Planner(_workspace, reader, lockFile).Plan(instances), instances, Save(cache));
+        return RunStages(instances, reader, lockFile, cache);
+    }
+
+    private int RunStages(IReadOnlyList<StageInstance> instances, StateReader reader, LockFile lockFile, StatCache cache)
+    {
+        using var workspaceLock = cli.DryRun ? null : WorkspaceLock.Acquire(_workspace, n => console.MarkupLine("[yellow]note:[/] " + Markup.Escape(n)));
+        if (!cli.DryRun) Publisher.TryDelete(_workspace.Staging);
+        var interactive = options.Interactive ?? (!System.Console.IsOutputRedirected && console.Profile.Capabilities.Interactive && !cli.Plain);
+        var ids = instances.Select(i => i.Id).ToList();
+        IProgressSink sink = interactive ? new LiveProgress(console, ids) : new PlainProgress(console);
+        var runCache = new RunCache(_workspace, reader.Hasher, sink.Note);
+        var runOptions = new RunOptions(cli.Jobs, cli.DryRun, cli.Force, cli.Skip, cli.NoRunCache);
+        var executor = new Executor(_workspace, reader, lockFile, runCache, new StageBuilder(_workspace), sink, runOptions);
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        System.Console.CancelKeyPress += onCancel;
+        try
+        {
+            var results = sink is LiveProgress live
+                ? live.Show(() => executor.Run(instances, cancel.Token))
+                : executor.Run(instances, cancel.Token);
+            cache.Save();
+            return SummaryText.Print(console, results, cli.DryRun);
+        }
+        finally
+        {
+            System.Console.CancelKeyPress -= onCancel;
+            cache.Save();
+        }
+    }
+
+    private int Gc()
+    {
+        using var workspaceLock = WorkspaceLock.Acquire(_workspace, n => console.MarkupLine("[yellow]note:[/] " + Markup.Escape(n)));
+        var lockFile = LockFile.Load(_workspace.LockFile, "pipeline.lock");
+        var keep = lockFile.Stages.Values.Select(e => e.Fingerprint).ToHashSet(StringComparer.Ordinal);
+        var hasher = new ContentHasher(StatCache.Load(_workspace.StatCache, _ => { }), Environment.ProcessorCount);
+        var (entries, bytes) = new RunCache(_workspace, hasher, w => console.WriteLine(w)).Collect(keep);
+        console.WriteLine($"Gc: removed {entries} run-cache entr{(entries == 1 ? "y" : "ies")} not referenced by pipeline.lock, freed {RunCache.FormatBytes(bytes)}");
+        return Engine.Ok;
+    }
+
+    private bool Save(StatCache cache) { cache.Save(); return true; }
+
+    private string Revision() => cli.Targets.Count > 1 ? cli.Targets[1] : "HEAD";
+
+    private ParamValues LoadParams()
+    {
+        var full = _workspace.Full(ParamsPath);
+        List<RawParam> entries = model.Schema.Count == 0 && !File.Exists(full) ? [] : ParamsDocument.Load(full, ParamsPath);
+        var problems = new List<string>();
+        foreach (var set in cli.Sets)
+        {
+            try { entries.Add(ParamsDocument.FromSet(set)); }
+            catch (UsageException e) { problems.AddRange(e.Problems); }
+        }
+        try
+        {
+            var values = ParamsValidator.Validate(model.Schema, entries, ParamsPath);
+            if (problems.Count > 0) throw new UsageException(problems);
+            return values;
+        }
+        catch (UsageException e) { throw new UsageException(problems.Concat(e.Problems).ToList()); }
+    }
+
+    private List<string> ResolveTargets(IReadOnlyList<string> requested, bool allWhenEmpty)
+    {
+        if (requested.Count == 0)
+        {
+            if (allWhenEmpty) return model.Stages.Select(s => s.Name).ToList();
+            if (_nuke.Target is null) throw new UsageException("no target given and .nuke/parameters.json names no default \"Target\"; see --help");
+            requested = [_nuke.Target];
+        }
+        var valid = model.Stages.Select(s => s.Name).Concat(model.Targets.Select(t => t.Name)).ToList();
+        var problems = new List<string>();
+        var names = new List<string>();
+        foreach (var name in requested)
+        {
+            var match = valid.FirstOrDefault(v => v.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (match is not null) names.Add(match);
+            else problems.Add($"unknown target '{name}'{EditDistance.Suggest(name, valid.Concat(Verbs))}; valid targets: {string.Join(", ", valid.Concat(Verbs))}");
+        }
+        if (problems.Count > 0) throw new UsageException(problems);
+        return names;
+    }
+
+    private void CheckStageNames(IEnumerable<string> names, IReadOnlyList<StageInstance> instances)
+    {
+        var valid = model.Stages.Select(s => s.Name).Concat(instances.Where(i => i.InstanceName is not null).Select(i => i.Id)).ToList();
+        var problems = names.Where(n => !valid.Contains(n))
+            .Select(n => $"unknown stage '{n}' in --force/--skip{EditDistance.Suggest(n, valid)}; valid stages: {string.Join(", ", model.Stages.Select(s => s.Name))}")
+            .ToList();
+        if (problems.Count > 0) throw new UsageException(problems);
+    }
+}

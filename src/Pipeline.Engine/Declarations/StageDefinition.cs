@@ -1,0 +1,80 @@
+namespace Pipeline.Engine;
+
+/// <summary>The fluent builder a <see cref="Stage"/> property fills in. Every path is relative to the workspace root.</summary>
+public sealed class StageDefinition
+{
+    internal StageDefinition(string name) => Name = name;
+
+    public string Name { get; }
+    internal string DescriptionText { get; private set; } = "";
+    internal string? ProjectPath { get; private set; }
+    internal string? Program { get; private set; }
+    internal List<string> ProgramArgs { get; } = [];
+    internal List<string> CodePaths { get; } = [];
+    internal List<InputDeclaration> Inputs { get; } = [];
+    internal List<string> ParamKeys { get; } = [];
+    internal List<MatrixAxis> Axes { get; } = [];
+    internal List<string> OutputPaths { get; } = [];
+    internal List<string> MetricsPaths { get; } = [];
+    internal List<string> PlotPaths { get; } = [];
+
+    /// <summary>One line shown by --help, --plan and Status.</summary>
+    public StageDefinition Description(string text) { DescriptionText = text; return this; }
+
+    /// <summary>A .NET console app (folder holding one .csproj, or the .csproj path), built in Release on demand
+    /// and run as <c>dotnet &lt;dll&gt;</c>. Its code = its sources, referenced projects' sources, package versions.</summary>
+    public StageDefinition Project(string path) { ProjectPath = Normalize(path); return this; }
+
+    /// <summary>An arbitrary program run from the workspace root; pair it with <see cref="Code"/> to hash its code.</summary>
+    public StageDefinition Command(string program, params string[] args)
+    {
+        Program = program;
+        ProgramArgs.AddRange(args);
+        return this;
+    }
+
+    /// <summary>Files or folders whose content is this stage's code (C# files hash without comments/whitespace).</summary>
+    public StageDefinition Code(params string[] paths) { CodePaths.AddRange(paths.Select(Normalize)); return this; }
+
+    /// <summary>Depends on an upstream stage's published output folder (or a sub path of it), passed as --input name=path.
+    /// When the upstream is a matrix stage, a matrix stage with the same axes gets the matching instance and any other
+    /// stage gets every instance as --input name/&lt;instance&gt;=path.</summary>
+    public StageDefinition Input(string name, Stage upstream, string? subPath = null)
+    {
+        Inputs.Add(new InputDeclaration(name, upstream, null, subPath is null ? null : Normalize(subPath)));
+        return this;
+    }
+
+    /// <summary>Depends on a file or folder of the workspace (hashed by content), passed as --input name=path.</summary>
+    public StageDefinition Input(string name, string path)
+    {
+        Inputs.Add(new InputDeclaration(name, null, Normalize(path), null));
+        return this;
+    }
+
+    /// <summary>Params keys this stage reads (dotted paths; a key naming a mapping includes its whole subtree).</summary>
+    public StageDefinition Params(params string[] keys) { ParamKeys.AddRange(keys); return this; }
+
+    /// <summary>Expands the stage into one cached instance per value of the params list <paramref name="over"/>;
+    /// each instance gets the value as params key <paramref name="sets"/>. Several axes make a cross product.</summary>
+    public StageDefinition Matrix(string axis, string over, string sets)
+    {
+        Axes.Add(new MatrixAxis(axis, over, sets));
+        return this;
+    }
+
+    /// <summary>Files or folders (relative to the stage's output folder) that must exist after exit 0.</summary>
+    public StageDefinition Outputs(params string[] paths) { OutputPaths.AddRange(paths.Select(Normalize)); return this; }
+
+    /// <summary>Metrics files (outputs too) copied to metrics/&lt;Stage&gt;/ after each run, compared by MetricsDiff.</summary>
+    public StageDefinition Metrics(params string[] paths) { MetricsPaths.AddRange(paths.Select(Normalize)); return this; }
+
+    /// <summary>Plot files (outputs too), listed for reports.</summary>
+    public StageDefinition Plots(params string[] paths) { PlotPaths.AddRange(paths.Select(Normalize)); return this; }
+
+    internal static string Normalize(string path) => path.Replace('\\', '/').TrimEnd('/');
+}
+
+internal sealed record InputDeclaration(string Name, Stage? Upstream, string? Path, string? SubPath);
+
+internal sealed record MatrixAxis(string Name, string Over, string Sets);

@@ -1,0 +1,39 @@
+using Pipeline.Engine.Cli;
+using Spectre.Console;
+
+namespace Pipeline.Engine;
+
+/// <summary>Where and how the engine runs; tests point Root at a temp workspace and pass a test console.</summary>
+public sealed class EngineOptions
+{
+    public string Root { get; init; } = Directory.GetCurrentDirectory();
+    public IAnsiConsole? Console { get; init; }
+    /// <summary>Live view (true) or plain lines (false); by default live only when stdout is an interactive terminal.</summary>
+    public bool? Interactive { get; init; }
+}
+
+/// <summary>The build's entry point: <c>public static int Main(string[] args) => Engine.Run&lt;Build&gt;(args);</c></summary>
+public static class Engine
+{
+    public const int Ok = 0, StageFailed = 1, BadUsage = 2;
+
+    public static int Run<TBuild>(string[] args) where TBuild : new() => Run(new TBuild(), args, new EngineOptions());
+
+    public static int Run(object build, string[] args, EngineOptions options)
+    {
+        var console = options.Console ?? AnsiConsole.Console;
+        if (options.Console is null && System.Console.IsOutputRedirected) console.Profile.Width = 240; // no wrapping in logs
+        try
+        {
+            var cli = CliArguments.Parse(args);
+            var model = PipelineModel.Discover(build);
+            var session = new Session(model, cli, options, console);
+            return session.Execute();
+        }
+        catch (UsageException e)
+        {
+            foreach (var problem in e.Problems) console.MarkupLine("[red]error:[/] " + Markup.Escape(problem));
+            return BadUsage;
+        }
+    }
+}

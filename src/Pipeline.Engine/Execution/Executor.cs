@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using Pipeline.Engine.Locking;
+
+namespace Pipeline.Engine.Execution;
+
+/// <summary>
+/// Runs stage instances in topological order, independent ones in parallel up to --jobs. A stale stage is restored
+/// from the run cache when its fingerprint was seen before, else built (if needed) and run into a staging folder that
+/// is published only after exit 0 with every declared output present. On failure, dependents are skipped by name and
+/// unrelated branches finish; earlier outputs and lock entries stay untouched.
+/// </summary>
+internal sealed class Executor(Workspace workspace, StateReader reader, LockFile lockFile, RunCache runCache,
+    StageBuilder builder, IProgressSink sink, RunOptions options)
+{
+    private readonly object _lockGate = new();
+    private readonly Dictionary<string, string> _buildFailures = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<StageResult> Run(IReadOnlyList<StageInstance> instances, CancellationToken cancel)
+    {
+        var plan = new Planner(workspace, reader, lockFile, options).Plan(instances);
+        if (!options.DryRun) BuildStaleProjects(instances, plan, cancel);
+        var tasks = new Dictionary<string, Task<StageResult>>(StringComparer.Ordinal);
+        var slots = new SemaphoreSlim(Math.Max(1, options.Jobs));
+        foreach (var instance in instances)
+        {
+            var upstream = instance.Inputs.Where(i => i.UpstreamId is not null && tasks.ContainsKey(i.UpstreamId))
+                .Select(i => tasks[i.UpstreamId!]).Distinct().ToArray();
+            tasks[instance.Id] = Task.WhenAll(upstream).ContinueWith(
+                done => Guard(instance, () => RunOne(instance, done.Result, plan[instance.Id], slots, cancel)),
+                CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+        Task.WaitAll(tasks.Values.ToArray<Task>(), CancellationToken.None);
+        return instances.Select(i => tasks[i.Id].Result).ToList();
+    }
+
+    private StageResult Guard(StageInstance instance, Func<StageResult> work)
+    {
+        try { return work(); }
+        catch (UsageException e) { return Report(instance, StageStatus.Failed, e.Message, TimeSpan.Zero, badInput: true); }
+    }
+
+    private StageResult RunOne(StageInstance instance, StageResult[] upstream, PlannedStage planned, SemaphoreSlim slots, CancellationToken cancel)
+    {
+        if (upstream.FirstOrDefault(u => u.Status == StageStatus.Failed || (u.Status == StageStatus.Skipped && !Directory.Exists(workspace.Full(OutputOf(instance, u.Id))))) is { } blocker)
+            return Report(instance, StageStatus.Skipped, $"upstream {blocker.Id} {(blocker.Status == StageStatus.Failed ? "failed" : "was skipped and has no output")}", TimeSpan.Zero);
+        if (options.Skips(instance)) return Report(instance, StageStatus.Skipped, "--skip", TimeSpan.Zero);
+        if (options.DryRun && upstream.Where(u => u.Status == StageStatus.Waiting).Select(u => u.Id).ToList() is { Count: > 0 } pending)
+            return Report(instance, StageStatus.Waiting, "would run: " + string.Join("; ", pending.Select(p => $"upstream {p} will run")), TimeSpan.Zero);
+
+        var state = reader.Read(instance);
+        if (state.Missing.Any())
+            return Report(instance, StageStatus.Failed, string.Join("; ", state.Missing.Select(d => $"dependency {d.Path} (input '{d.Name}') does not exist")), TimeSpan.Zero, badInput: true);
+        var entry = lockFile[instance.Id];
+        var reasons = options.Forces(instance) ? ["forced with --force"] : StatusCheck.Reasons(instance, state, entry, reader, workspace);
+        if (reasons.Count == 0) return Report(instance, StageStatus.Cached, "", TimeSpan.Zero);
+        var why = string.Join("; ", reasons);
+        if (options.DryRun) return Report(instance, StageStatus.Waiting, "would run: " + why, TimeSpan.Zero);
+
+        if (!options.NoRunCache && !options.Forces(instance) && runCache.Restore(state.Fingerprint, instance.Id) is { } restored)
+        {
+            Publisher.Publish(restored, workspace.Full(instance.OutputDir), workspace.Staging);
+            reader.Forget(instance.OutputDir);
+            Record(instance, state);
+            return Report(instance, StageStatus.Restored, why, TimeSpan.Zero);
+        }
+        if (instance.Stage.ProjectPath is { } project && _buildFailures.TryGetValue(project, out var buildError))
+            return Report(instance, StageStatus.Failed, $"building {project} failed:{Environment.NewLine}{buildError}", TimeSpan.Zero);
+
+        sink.Update(instance.Id, StageStatus.Waiting, why);
+        slots.Wait(CancellationToken.None);
+        try { return Execute(instance, state, why, cancel); }
+        finally { slots.Release(); }
+    }
+
+    private StageResult Execute(StageInstance instance, StageState state, string why, CancellationToken cancel)
+    {
+        if (cancel.IsCancellationRequested) return Report(instance, StageStatus.Skipped, "interrupted", TimeSpan.Zero);
+        var clock = Stopwatch.StartNew();
+        sink.Update(instance.Id, StageStatus.Running, why);
+        var staging = Path.Combine(workspace.Staging, $"{instance.Id.Replace('/', '.')}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        var paramsFile = workspace.Full($".pipeline/params/{instance.Id.Replace('/', '.')}.yaml");
+        AtomicFile.WriteAllText(paramsFile, ResolvedParams.ToYaml(state.Params));
+        var (program, args) = CommandLine(instance, paramsFile, staging);
+        var exit = StageProcess.Run(program, args, workspace.Root, instance.Id, workspace.Full(instance.LogFile),
+            line => sink.Progress(instance.Id, line), cancel);
+        var log = instance.LogFile;
+        if (cancel.IsCancellationRequested) exit = exit == 0 ? 130 : exit;
+        if (exit != 0)
+        {
+            Publisher.TryDelete(staging);
+            var tail = StageProcess.Tail(workspace.Full(log));
+            return Report(instance, StageStatus.Failed, $"exit code {exit}{(cancel.IsCancellationRequested ? " (interrupted)" : "")}; log {log}{(tail.Length > 0 ? Environment.NewLine + tail : "")}", clock.Elapsed);
+        }
+        var missing = DeclaredOutputs(instance).Where(o => o != "." && !File.Exists(Path.Combine(staging, o)) && !Directory.Exists(Path.Combine(staging, o))).ToList();
+        if (missing.Count > 0)
+        {
+            Publisher.TryDelete(staging);
+            return Report(instance, StageStatus.Failed, $"exited 0 but did not write declared output{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}; log {log}", clock.Elapsed);
+        }
+        Publisher.Publish(staging, workspace.Full(instance.OutputDir), workspace.Staging);
+        reader.Forget(instance.OutputDir);
+        Record(instance, state);
+        return Report(instance, StageStatus.Done, "", clock.Elapsed);
+    }
+
+    private (string Program, List<string> Args) CommandLine(StageInstance instance, string paramsFile, string staging)
+    {
+        var stage = instance.Stage;
+        var args = new List<string>();
+        string program;
+        if (stage.ProjectPath is not null) { program = "dotnet"; args.Add(builder.AssemblyPath(stage.ProjectPath)); }
+        else { program = stage.Program!; args.AddRange(stage.ProgramArgs); }
+        args.AddRange(["--params", paramsFile, "--output", staging]);
+        foreach (var input in instance.Inputs) args.AddRange(["--input", $"{input.Name}={workspace.Full(input.Path)}"]);
+        return (program, args);
+    }
+
+    /// <summary>Hashes the published outputs, writes the lock entry (atomically), fills the run cache, copies metrics.</summary>
+    private void Record(StageInstance instance, StageState state)
+    {
+        var dir = workspace.Full(instance.OutputDir);
+        var outputs = new SortedDictionary<string, LockOutput>(StringComparer.Ordinal);
+        foreach (var name in DeclaredOutputs(instance))
+        {
+            var digest = reader.Hasher.HashPath(name == "." ? dir : Path.Combine(dir, name))
+                ?? throw new InvalidOperationException($"published output {name} of {instance.Id} vanished");
+            outputs[name] = new LockOutput(digest.Hash, digest.Size);
+        }
+        var deps = state.Dependencies.ToDictionary(d => d.Name, d => new LockDependency(d.Path, d.Digest!.Hash), StringComparer.Ordinal);
+        var entry = new LockEntry(state.Command, state.Fingerprint, state.Code.Parts, deps,
+            state.Params.ToDictionary(p => p.Key, p => p.Value.Canonical, StringComparer.Ordinal), outputs);
+        if (!options.NoRunCache) runCache.Store(state.Fingerprint, dir, reader.Hasher.HashFolder(dir));
+        foreach (var metrics in instance.Stage.MetricsPaths)
+            AtomicFile.Copy(Path.Combine(dir, metrics), workspace.Full($"{instance.MetricsDir}/{metrics}"));
+        lock (_lockGate)
+        {
+            lockFile.Set(instance.Id, entry);
+            lockFile.Save(workspace.LockFile);
+        }
+    }
+
+    internal static IReadOnlyList<string> DeclaredOutputs(StageInstance instance)
+    {
+        var all = instance.Stage.OutputPaths.Concat(instance.Stage.MetricsPaths).Concat(instance.Stage.PlotPaths).Distinct().ToList();
+        return all.Count > 0 ? all : ["."];
+    }
+
+    private void BuildStaleProjects(IReadOnlyList<StageInstance> instances, IReadOnlyDictionary<string, PlannedStage> plan, CancellationToken cancel)
+    {
+        var stale = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var instance in instances.Where(i => i.Stage.ProjectPath is not null && plan[i.Id].MayRun && !options.Skips(i)))
+            if (plan[instance.Id].CodeHash is { } hash && !builder.IsBuilt(instance.Stage.ProjectPath!, hash))
+                stale[instance.Stage.ProjectPath!] = hash;
+        if (stale.Count == 0) return;
+        sink.Note($"building {string.Join(", ", stale.Keys)} (Release)");
+        var error = builder.Build(stale, cancel);
+        if (error is not null)
+            foreach (var project in stale.Keys) _buildFailures[project] = error;
+    }
+
+    private string OutputOf(StageInstance instance, string upstreamId) =>
+        instance.Inputs.First(i => i.UpstreamId == upstreamId).Path;
+
+    private StageResult Report(StageInstance instance, StageStatus status, string detail, TimeSpan elapsed, bool badInput = false)
+    {
+        sink.Update(instance.Id, status, detail.Split('\n')[0]);
+        if (status == StageStatus.Failed) sink.Note($"{instance.Id} failed: {detail}");
+        return new StageResult(instance.Id, status, detail, elapsed, badInput);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using Pipeline.Engine.Hashing;
+
+namespace Pipeline.Engine.Execution;
+
+/// <summary>
+/// Published outputs kept content-addressed by fingerprint under .pipeline/cache/&lt;fp&gt;/ (files as hard links
+/// plus a manifest), so a params set seen before restores its outputs. An entry that does not match its manifest
+/// is a warning and a miss.
+/// </summary>
+internal sealed class RunCache(Workspace workspace, ContentHasher hasher, Action<string> warn)
+{
+    private string EntryDir(string fingerprint) => Path.Combine(workspace.RunCache, fingerprint);
+
+    public void Store(string fingerprint, string publishedDir, PathDigest digest)
+    {
+        var entry = EntryDir(fingerprint);
+        if (Directory.Exists(entry)) return;
+        var temp = Path.Combine(workspace.RunCache, $".tmp-{fingerprint}-{Guid.NewGuid():N}");
+        try
+        {
+            HardLink.CopyTree(publishedDir, Path.Combine(temp, "files"));
+            File.WriteAllText(Path.Combine(temp, "manifest.tsv"), digest.ManifestText);
+            Directory.Move(temp, entry);
+        }
+        catch (IOException e)
+        {
+            warn($"could not add {workspace.Relative(publishedDir)} to the run cache ({e.Message})");
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    /// <summary>Restores the outputs of a fingerprint into a fresh staging folder, or null on a miss.</summary>
+    public string? Restore(string fingerprint, string stageId)
+    {
+        var entry = EntryDir(fingerprint);
+        if (!Directory.Exists(entry)) return null;
+        var files = Path.Combine(entry, "files");
+        try
+        {
+            var expected = File.ReadAllText(Path.Combine(entry, "manifest.tsv"));
+            var actual = Directory.Exists(files) ? hasher.HashFolder(files).ManifestText : null;
+            if (actual != expected)
+            {
+                warn($"run cache entry for {stageId} ({workspace.Relative(entry)}) does not match its manifest; ignoring it");
+                Delete(entry);
+                return null;
+            }
+            var staging = Path.Combine(workspace.Staging, $"{stageId.Replace('/', '.')}-{Guid.NewGuid():N}");
+            HardLink.CopyTree(files, staging);
+            return staging;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            warn($"run cache entry for {stageId} is unreadable ({e.Message}); ignoring it");
+            return null;
+        }
+    }
+
+    /// <summary>Deletes entries not referenced by the lock file; returns (entries removed, bytes freed).</summary>
+    public (int Entries, long Bytes) Collect(IReadOnlySet<string> keep)
+    {
+        if (!Directory.Exists(workspace.RunCache)) return (0, 0);
+        var (entries, bytes) = (0, 0L);
+        foreach (var dir in Directory.EnumerateDirectories(workspace.RunCache))
+        {
+            if (keep.Contains(Path.GetFileName(dir))) continue;
+            foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
+                if (FileStat.Of(file) is { } stat && stat.Links <= 1) bytes += stat.Size;
+            Delete(dir);
+            entries++;
+        }
+        return (entries, bytes);
+    }
+
+    private static void Delete(string dir)
+    {
+        try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+    }
+
+    public static string FormatBytes(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => (bytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " KiB",
+        < 1024L * 1024 * 1024 => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) + " MiB",
+        _ => (bytes / 1073741824.0).ToString("0.00", CultureInfo.InvariantCulture) + " GiB",
+    };
+}

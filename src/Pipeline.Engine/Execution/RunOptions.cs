@@ -1,0 +1,9 @@
+namespace Pipeline.Engine.Execution;
+
+internal sealed record RunOptions(int Jobs, bool DryRun, IReadOnlySet<string> Force, IReadOnlySet<string> Skip, bool NoRunCache)
+{
+    public bool Forces(StageInstance i) => Force.Contains(i.Stage.Name) || Force.Contains(i.Id);
+    public bool Skips(StageInstance i) => Skip.Contains(i.Stage.Name) || Skip.Contains(i.Id);
+}
+
+internal sealed record StageResult(string Id, StageStatus Status, string Detail, TimeSpan Elapsed, bool BadInput = false);
