@@ -1,0 +1,152 @@
+using MriTransfer.Imaging;
+
+namespace MriTransfer.Cohorts.Synthetic;
+
+/// <summary>
+/// Renders a <see cref="PhantomSubject"/> on a voxel grid centred on the world origin (RAS+, x fastest).
+/// Tissue boundaries are ramps half a voxel wide (partial volume), then a smooth multiplicative bias
+/// field and Rician noise are applied. Deterministic: a pure function of the subject and the grid.
+/// </summary>
+public static class PhantomRenderer
+{
+    public static Volume Render(PhantomSubject subject, int[] shape, double spacing) => Render(subject, shape, spacing, labels: null);
+
+    /// <param name="labels">when not null (length = voxel count), receives each voxel's dominant <see cref="Tissue"/>.</param>
+    public static Volume Render(PhantomSubject subject, int[] shape, double spacing, Tissue[]? labels)
+    {
+        int nx = shape[0], ny = shape[1], nz = shape[2];
+        var affine = Volume.DiagonalAffine(spacing, spacing, spacing);
+        for (var a = 0; a < 3; a++) affine[a, 3] = -(shape[a] - 1) / 2.0 * spacing;
+        var volume = new Volume(new float[(long)nx * ny * nz], [nx, ny, nz], [spacing, spacing, spacing], affine);
+        var painter = new Painter(subject, Math.Max(0.5 * spacing, 0.75));
+        var noise = new SeededRandom(subject.NoiseSeed);
+        var r = subject.Rotation;
+        var t = subject.Translation;
+        var bias = subject.BiasCoefficients;
+        var sd = subject.NoiseSd * subject.Contrast.Gain * subject.Contrast.White;
+
+        for (var z = 0; z < nz; z++)
+            for (var y = 0; y < ny; y++)
+                for (var x = 0; x < nx; x++)
+                {
+                    var world = new Vec3(affine[0, 3] + x * spacing, affine[1, 3] + y * spacing, affine[2, 3] + z * spacing);
+                    var w = world - t;
+                    // head frame = Rᵀ (world - t)
+                    var p = new Vec3(r[0, 0] * w.X + r[1, 0] * w.Y + r[2, 0] * w.Z,
+                                     r[0, 1] * w.X + r[1, 1] * w.Y + r[2, 1] * w.Z,
+                                     r[0, 2] * w.X + r[1, 2] * w.Y + r[2, 2] * w.Z);
+                    var (value, tissue) = painter.Paint(p);
+                    double bx = world.X / 100, by = world.Y / 100, bz = world.Z / 100;
+                    var field = Math.Exp(bias[0] * bx + bias[1] * by + bias[2] * bz + bias[3] * bx * by + bias[4] * by * bz + bias[5] * (bz * bz - 0.3));
+                    var signal = value * subject.Contrast.Gain * field;
+                    var (n1, n2) = noise.NormalPair(sd);
+                    var index = x + (long)nx * (y + (long)ny * z);
+                    volume.Data[index] = (float)Math.Sqrt((signal + n1) * (signal + n1) + n2 * n2);
+                    if (labels is not null) labels[index] = tissue;
+                }
+        return volume;
+    }
+
+    /// <summary>Computes a voxel's noiseless intensity and dominant tissue by painting nested layers.</summary>
+    private sealed class Painter
+    {
+        private readonly HeadAnatomy _head;
+        private readonly TissueContrast _c;
+        private readonly Lesion? _lesion;
+        private readonly double _soft;
+        private readonly (Vec3 Centre, Vec3 Radii)[] _ventricles;
+        private readonly (Vec3 Centre, Vec3 Radii, Vec3 CsfRadii)[] _hippocampi;
+
+        public Painter(PhantomSubject s, double soft)
+        {
+            _head = s.Head;
+            _c = s.Contrast;
+            _lesion = s.Lesion;
+            _soft = soft;
+            _ventricles = s.Head.Ventricles().ToArray();
+            _hippocampi = s.Head.Hippocampi().ToArray();
+        }
+
+        public (double Value, Tissue Tissue) Paint(Vec3 p)
+        {
+            var depth = _head.Depth(p);
+            if (depth < -2 * _soft) return (0, Tissue.Background);
+            double value = 0;
+            var tissue = Tissue.Background;
+            void Layer(double inside, double intensity, Tissue label)
+            {
+                var f = Math.Clamp(0.5 + inside / (2 * _soft), 0, 1);
+                if (f <= 0) return;
+                value += f * (intensity - value);
+                if (f >= 0.5) tissue = label;
+            }
+
+            Layer(depth, _c.Scalp, Tissue.Scalp);
+            Layer(depth - HeadAnatomy.ScalpThickness, _c.Skull, Tissue.Skull);
+            var inner = HeadAnatomy.ScalpThickness + HeadAnatomy.SkullThickness;
+            Layer(depth - inner, _c.Dura, Tissue.Dura);
+            Layer(depth - inner - 1.2, _c.Csf, Tissue.Csf);
+            var brain = depth - _head.BrainDepth;
+            if (brain > -2 * _soft)
+            {
+                var fold = _head.Fold(p);
+                var sulcus = _head.SulcusDepth * Math.Max(0, fold) * Math.Max(0, fold);
+                Layer(brain - sulcus, _c.Grey, Tissue.Grey);
+                Layer(brain - sulcus - _head.CortexThickness - 5 * Math.Max(0, fold), _c.White, Tissue.White);
+                foreach (var (centre, radii) in _ventricles) Layer(EllipsoidInside(p, centre, radii), _c.Csf, Tissue.Ventricle);
+                foreach (var (centre, radii, csf) in _hippocampi)
+                {
+                    Layer(EllipsoidInside(p, centre, csf), _c.Csf, Tissue.Csf);
+                    Layer(EllipsoidInside(p, centre, radii), _c.Grey * 1.03, Tissue.Hippocampus);
+                }
+            }
+            if (_lesion is not null) PaintLesion(p, depth, inner, ref value, ref tissue);
+            return (value, tissue);
+        }
+
+        private void PaintLesion(Vec3 p, double depth, double innerTable, ref double value, ref Tissue tissue)
+        {
+            var lesion = _lesion!;
+            var s = lesion.RelativeRadius(p);
+            if (s > 2.2) return;
+            var k = lesion.ContrastScale;
+            var texture = Math.Sin(0.45 * p.X + 1.3) * Math.Sin(0.41 * p.Y + 0.7) * Math.Sin(0.37 * p.Z + 2.1);
+            var softness = _soft / lesion.Radius;
+            void Layer(double inside, double intensity, Tissue label, ref double v, ref Tissue t)
+            {
+                var f = Math.Clamp(0.5 + inside / (2 * softness), 0, 1);
+                if (f <= 0) return;
+                v += f * k * (intensity - v);
+                if (f >= 0.5) t = label;
+            }
+            switch (lesion.Kind)
+            {
+                case LesionKind.Glioma:
+                    if (tissue is Tissue.Grey or Tissue.White or Tissue.Oedema or Tissue.Hippocampus)
+                        Layer(1.8 - s, 0.72 * _c.Grey, Tissue.Oedema, ref value, ref tissue);
+                    Layer(1 - s, 1.2 * _c.White * (1 + 0.15 * texture), Tissue.TumourEnhancing, ref value, ref tissue);
+                    Layer(0.55 - s, 0.8 * _c.Csf + 0.2 * _c.Grey, Tissue.TumourNecrosis, ref value, ref tissue);
+                    break;
+                case LesionKind.Meningioma:
+                    if (depth - innerTable > -_soft)
+                    {
+                        Layer(1 - s, 1.45 * _c.White * (1 + 0.02 * texture), Tissue.Meningioma, ref value, ref tissue);
+                        var tail = (p - lesion.Centre).Length < 2 * lesion.Radius && depth - innerTable < 2.0;
+                        if (tail && tissue is Tissue.Dura or Tissue.Csf) Layer(1, 1.1 * _c.Dura, Tissue.Dura, ref value, ref tissue);
+                    }
+                    break;
+                default:
+                    Layer(1 - s, 1.3 * _c.White * (1 + 0.06 * texture), Tissue.Pituitary, ref value, ref tissue);
+                    break;
+            }
+        }
+
+        /// <summary>Approximate signed depth (mm) inside an ellipsoid: positive inside.</summary>
+        private static double EllipsoidInside(Vec3 p, Vec3 centre, Vec3 radii)
+        {
+            var q = p - centre;
+            var n = Math.Sqrt(q.X * q.X / (radii.X * radii.X) + q.Y * q.Y / (radii.Y * radii.Y) + q.Z * q.Z / (radii.Z * radii.Z));
+            return (1 - n) * Math.Min(radii.X, Math.Min(radii.Y, radii.Z));
+        }
+    }
+}
