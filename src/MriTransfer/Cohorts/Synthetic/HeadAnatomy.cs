@@ -20,8 +20,10 @@ public sealed class HeadAnatomy
     public required double HippocampalAtrophy { get; init; }
 
     public double OuterCsfThickness => 2 + 4 * GlobalAtrophy;
-    public double CortexThickness => 4.5 * (1 - 0.35 * GlobalAtrophy);
-    public double SulcusDepth => 5 + 7 * GlobalAtrophy;
+    public double CortexThickness => 3.2 * (1 - 0.3 * GlobalAtrophy);
+    public double SulcusDepth => 11 + 6 * GlobalAtrophy;
+    /// <summary>Half-width (mm) of the CSF in a sulcus; atrophy widens the sulci.</summary>
+    public double SulcusHalfWidth => 0.5 + 1.8 * GlobalAtrophy;
     /// <summary>Depth (mm below the scalp surface) where the brain begins.</summary>
     public double BrainDepth => ScalpThickness + SkullThickness + OuterCsfThickness;
 
@@ -56,12 +58,25 @@ public sealed class HeadAnatomy
         return r < 1e-9 ? SurfaceRadius(new Vec3(0, 0, 1)) : SurfaceRadius((1 / r) * p) - r;
     }
 
-    /// <summary>Folding texture in [-1, 1]: positive under sulci, negative under gyri.</summary>
+    /// <summary>
+    /// Folding field: sulci run along its zero set; |Fold| · <see cref="FoldMm"/> approximates the distance (mm)
+    /// from the nearest sulcal midline.
+    /// </summary>
     public double Fold(Vec3 p)
     {
         var sum = 0.0;
         foreach (var (k, phase) in Folds) sum += Math.Sin(k.Dot(p) + phase);
         return sum / Math.Sqrt(Folds.Length) * 0.6;
+    }
+
+    /// <summary>Approximate mm per unit of <see cref="Fold"/> near its zero set.</summary>
+    public const double FoldMm = 7;
+
+    /// <summary>Deep grey nuclei (thalami / basal ganglia), one per hemisphere.</summary>
+    public IEnumerable<(Vec3 Centre, Vec3 Radii)> DeepGrey()
+    {
+        yield return (new Vec3(-16, 2, 2), new Vec3(8, 14, 9));
+        yield return (new Vec3(16, 2, 2), new Vec3(8, 14, 9));
     }
 
     /// <summary>Lateral ventricles (two) and the third ventricle, as (centre, radii) ellipsoids.</summary>

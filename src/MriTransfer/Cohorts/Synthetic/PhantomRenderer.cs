@@ -55,6 +55,7 @@ public static class PhantomRenderer
         private readonly Lesion? _lesion;
         private readonly double _soft;
         private readonly (Vec3 Centre, Vec3 Radii)[] _ventricles;
+        private readonly (Vec3 Centre, Vec3 Radii)[] _deepGrey;
         private readonly (Vec3 Centre, Vec3 Radii, Vec3 CsfRadii)[] _hippocampi;
 
         public Painter(PhantomSubject s, double soft)
@@ -64,6 +65,7 @@ public static class PhantomRenderer
             _lesion = s.Lesion;
             _soft = soft;
             _ventricles = s.Head.Ventricles().ToArray();
+            _deepGrey = s.Head.DeepGrey().ToArray();
             _hippocampi = s.Head.Hippocampi().ToArray();
         }
 
@@ -89,10 +91,17 @@ public static class PhantomRenderer
             var brain = depth - _head.BrainDepth;
             if (brain > -2 * _soft)
             {
-                var fold = _head.Fold(p);
-                var sulcus = _head.SulcusDepth * Math.Max(0, fold) * Math.Max(0, fold);
-                Layer(brain - sulcus, _c.Grey, Tissue.Grey);
-                Layer(brain - sulcus - _head.CortexThickness - 5 * Math.Max(0, fold), _c.White, Tissue.White);
+                // Below the deepest sulcus the folding field cannot matter: skip its sines there.
+                var sulcusDistance = brain > _head.SulcusDepth + _head.CortexThickness + 2 * _soft ? 1e3 : Math.Abs(_head.Fold(p)) * HeadAnatomy.FoldMm;
+                var thickness = _head.CortexThickness;
+                var halfWidth = _head.SulcusHalfWidth;
+                // Cortex: a ribbon under the surface that also lines every sulcus; white matter below it;
+                // sulcal CSF: thin sheets along the folding field's zero set, down to the sulcal depth.
+                Layer(brain, _c.Grey, Tissue.Grey);
+                var whiteInside = Math.Min(brain - thickness, Math.Max(sulcusDistance - halfWidth - thickness, brain - _head.SulcusDepth - thickness));
+                Layer(whiteInside, _c.White, Tissue.White);
+                Layer(Math.Min(_head.SulcusDepth - brain, halfWidth - sulcusDistance), _c.Csf, Tissue.Csf);
+                foreach (var (centre, radii) in _deepGrey) Layer(EllipsoidInside(p, centre, radii), 0.5 * (_c.Grey + _c.White), Tissue.Grey);
                 foreach (var (centre, radii) in _ventricles) Layer(EllipsoidInside(p, centre, radii), _c.Csf, Tissue.Ventricle);
                 foreach (var (centre, radii, csf) in _hippocampi)
                 {
