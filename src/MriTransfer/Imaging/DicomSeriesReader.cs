@@ -12,13 +12,16 @@ public static class DicomSeriesReader
 {
     public const string InstallHint = "install it with: apt-get install dcm2niix (Debian/Ubuntu package dcm2niix)";
 
-    public static VolumeFile Read(string folder, VolumeReadOptions? options = null)
+    public static VolumeFile Read(string folder, VolumeReadOptions? options = null) => Read(folder, options, "dcm2niix");
+
+    /// <param name="converter">the dcm2niix executable (name on PATH or path); tests pass a missing one.</param>
+    internal static VolumeFile Read(string folder, VolumeReadOptions? options, string converter)
     {
         var temp = Path.Combine(Path.GetTempPath(), "mritransfer-dcm2niix-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(temp);
         try
         {
-            var (exitCode, output) = Run(folder, temp);
+            var (exitCode, output) = Run(converter, folder, temp);
             var converted = Directory.GetFiles(temp, "*.nii").Order(StringComparer.Ordinal).ToList();
             if (exitCode != 0 && converted.Count == 0)
                 throw new ImageReadException(folder, $"dcm2niix could not convert this folder (exit code {exitCode}): {LastLines(output)}");
@@ -34,9 +37,9 @@ public static class DicomSeriesReader
         }
     }
 
-    private static (int ExitCode, string Output) Run(string folder, string outputFolder)
+    private static (int ExitCode, string Output) Run(string converter, string folder, string outputFolder)
     {
-        var start = new ProcessStartInfo("dcm2niix") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(converter) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { "-z", "n", "-b", "n", "-f", "series_%s", "-o", outputFolder, folder }) start.ArgumentList.Add(a);
         try
         {
@@ -48,7 +51,7 @@ public static class DicomSeriesReader
         }
         catch (Win32Exception e)
         {
-            throw new ImageReadException(folder, $"reading DICOM needs the dcm2niix program, which was not found on PATH ({e.Message}); {InstallHint}", e);
+            throw new ImageReadException(folder, $"reading DICOM needs the dcm2niix program, which was not found ({converter}) ({e.Message}); {InstallHint}", e);
         }
     }
 
