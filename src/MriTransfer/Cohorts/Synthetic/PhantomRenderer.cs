@@ -41,7 +41,8 @@ public static class PhantomRenderer
                     var signal = value * subject.Contrast.Gain * field;
                     var (n1, n2) = noise.NormalPair(sd);
                     var index = x + (long)nx * (y + (long)ny * z);
-                    volume.Data[index] = (float)Math.Sqrt((signal + n1) * (signal + n1) + n2 * n2);
+                    // Magnitude (Rician) noise, stored as whole numbers as scanners store int16 (and it compresses well).
+                    volume.Data[index] = (float)Math.Round(Math.Sqrt((signal + n1) * (signal + n1) + n2 * n2));
                     if (labels is not null) labels[index] = tissue;
                 }
         return volume;
@@ -101,12 +102,16 @@ public static class PhantomRenderer
                 var whiteInside = Math.Min(brain - thickness, Math.Max(sulcusDistance - halfWidth - thickness, brain - _head.SulcusDepth - thickness));
                 Layer(whiteInside, _c.White, Tissue.White);
                 Layer(Math.Min(_head.SulcusDepth - brain, halfWidth - sulcusDistance), _c.Csf, Tissue.Csf);
-                foreach (var (centre, radii) in _deepGrey) Layer(EllipsoidInside(p, centre, radii), 0.5 * (_c.Grey + _c.White), Tissue.Grey);
-                foreach (var (centre, radii) in _ventricles) Layer(EllipsoidInside(p, centre, radii), _c.Csf, Tissue.Ventricle);
-                foreach (var (centre, radii, csf) in _hippocampi)
+                // Deep structures all lie within 60 mm of the centre: skip their tests elsewhere.
+                if (p.X * p.X + p.Y * p.Y + p.Z * p.Z < 60 * 60)
                 {
-                    Layer(EllipsoidInside(p, centre, csf), _c.Csf, Tissue.Csf);
-                    Layer(EllipsoidInside(p, centre, radii), _c.Grey * 1.03, Tissue.Hippocampus);
+                    foreach (var (centre, radii) in _deepGrey) Layer(EllipsoidInside(p, centre, radii), 0.5 * (_c.Grey + _c.White), Tissue.Grey);
+                    foreach (var (centre, radii) in _ventricles) Layer(EllipsoidInside(p, centre, radii), _c.Csf, Tissue.Ventricle);
+                    foreach (var (centre, radii, csf) in _hippocampi)
+                    {
+                        Layer(EllipsoidInside(p, centre, csf), _c.Csf, Tissue.Csf);
+                        Layer(EllipsoidInside(p, centre, radii), _c.Grey * 1.03, Tissue.Hippocampus);
+                    }
                 }
             }
             if (_lesion is not null) PaintLesion(p, depth, inner, ref value, ref tissue);
