@@ -2,7 +2,8 @@ using MriTransfer.Cohorts.Synthetic;
 using Pipeline.StageKit;
 
 // Synthesize: renders the synthetic AD and BT cohorts (NIfTI + manifest.csv each) into --output.
-// Params: every synthesize.* key declared for the stage (see SyntheticCohortSettings.Keys); no inputs.
+// Params: every synthesize.* key declared for the stage (see SyntheticCohortSettings.Keys).
+// Optional input: --input template=<head image> (a real head used as every subject's anatomy).
 return StageHost.Run(args, context =>
 {
     const string prefix = "synthesize.";
@@ -11,8 +12,11 @@ return StageHost.Run(args, context =>
     SyntheticCohortSettings settings;
     try { settings = SyntheticCohortSettings.Parse(values, prefix); }
     catch (ArgumentException e) { throw new StageInputException(e.Message); }
+    if (context.Args.HasInput("template")) settings = settings with { TemplatePath = context.Args.Input("template") };
 
-    var summary = SyntheticCohorts.Generate(settings, context.OutputDir, context.Progress);
+    SyntheticCohortSummary summary;
+    try { summary = SyntheticCohorts.Generate(settings, context.OutputDir, context.Progress); }
+    catch (MriTransfer.Imaging.ImageReadException e) { throw new StageInputException("template: " + e.Message); }
     context.Log($"AD: {string.Join(", ", summary.AdCounts.Select(c => $"{c.Key} {c.Value}"))} → {summary.AdManifest}");
     context.Log($"BT: {string.Join(", ", summary.BtCounts.Select(c => $"{c.Key} {c.Value}"))} ({summary.BtPatients} patients) → {summary.BtManifest}");
     context.Log($"generated in {summary.Seconds:F1} s");

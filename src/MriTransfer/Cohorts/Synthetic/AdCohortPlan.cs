@@ -9,10 +9,10 @@ public static class AdCohortPlan
 {
     public static readonly string[] Classes = ["CN", "MCI", "AD"];
 
-    public static IReadOnlyList<SyntheticScan> Plan(SyntheticCohortSettings settings) =>
-        Enumerable.Range(0, settings.AdSubjects).Select(i => Scan(settings, i)).ToList();
+    public static IReadOnlyList<SyntheticScan> Plan(SyntheticCohortSettings settings, HeadTemplate? template = null) =>
+        Enumerable.Range(0, settings.AdSubjects).Select(i => Scan(settings, i, template)).ToList();
 
-    public static SyntheticScan Scan(SyntheticCohortSettings settings, int index)
+    public static SyntheticScan Scan(SyntheticCohortSettings settings, int index, HeadTemplate? template = null)
     {
         var rng = SeededRandom.For(settings.Seed, "ad", index);
         var label = Classes[index % Classes.Length];
@@ -26,11 +26,11 @@ public static class AdCohortPlan
         var ageFactor = Math.Clamp((age - 55) / 35.0, 0, 1);
         var head = HeadAnatomy.Random(rng,
             globalAtrophy: 0.2 * ageFactor + 0.7 * severity + rng.Normal(0, 0.04),
-            hippocampalAtrophy: 0.9 * severity + 0.1 * ageFactor + rng.Normal(0, 0.05));
+            hippocampalAtrophy: 0.9 * severity + 0.1 * ageFactor + rng.Normal(0, 0.05), template);
         var site = 1 + rng.Next(3);
         var (rotation, shift) = PhantomSubject.RandomPose(rng, settings.MaxRotationDeg, settings.MaxShiftMm);
         var phantom = new PhantomSubject(head, TissueContrast.T1(rng, site), null, rotation, shift,
-            PhantomSubject.RandomBias(rng, settings.BiasField), settings.Noise * rng.Uniform(0.8, 1.2), rng.NextUInt64());
+            PhantomSubject.RandomBias(rng, settings.BiasField), settings.Noise * rng.Uniform(0.8, 1.2), rng.NextUInt64(), template);
         var id = $"ad-{index + 1:D4}";
         return new SyntheticScan(id, id, label, age, rng.NextDouble() < 0.5 ? "F" : "M", $"ad-site-{site}", phantom, severity);
     }

@@ -27,16 +27,18 @@ public sealed class HeadAnatomy
     /// <summary>Depth (mm below the scalp surface) where the brain begins.</summary>
     public double BrainDepth => ScalpThickness + SkullThickness + OuterCsfThickness;
 
-    public static HeadAnatomy Random(SeededRandom rng, double globalAtrophy, double hippocampalAtrophy)
+    /// <param name="template">when given, the head's radii are the template's (times the subject's size variation) and its shape terms are zero.</param>
+    public static HeadAnatomy Random(SeededRandom rng, double globalAtrophy, double hippocampalAtrophy, HeadTemplate? template = null)
     {
         var scale = rng.Normal(1, 0.035);
+        var baseRadii = template?.Radii ?? new Vec3(68, 86, 76);
         var folds = new (Vec3, double)[7];
         for (var i = 0; i < folds.Length; i++)
             folds[i] = ((2 * Math.PI / rng.Uniform(22, 38)) * rng.UnitVector(), rng.Uniform(0, 2 * Math.PI));
         return new HeadAnatomy
         {
-            Radii = new Vec3(68 * scale * rng.Normal(1, 0.025), 86 * scale * rng.Normal(1, 0.025), 76 * scale * rng.Normal(1, 0.025)),
-            ShapeTerms = [rng.Normal(0, 0.03), rng.Normal(0, 0.03), rng.Normal(0, 0.03), rng.Normal(-0.04, 0.02)],
+            Radii = new Vec3(baseRadii.X * scale * rng.Normal(1, 0.025), baseRadii.Y * scale * rng.Normal(1, 0.025), baseRadii.Z * scale * rng.Normal(1, 0.025)),
+            ShapeTerms = template is null ? [rng.Normal(0, 0.03), rng.Normal(0, 0.03), rng.Normal(0, 0.03), rng.Normal(-0.04, 0.02)] : [0, 0, 0, 0],
             Folds = folds,
             GlobalAtrophy = Math.Clamp(globalAtrophy, 0, 1),
             HippocampalAtrophy = Math.Clamp(hippocampalAtrophy, 0, 1),

@@ -54,6 +54,7 @@ public static class PhantomRenderer
         private readonly HeadAnatomy _head;
         private readonly TissueContrast _c;
         private readonly Lesion? _lesion;
+        private readonly HeadTemplate? _template;
         private readonly double _soft;
         private readonly (Vec3 Centre, Vec3 Radii)[] _ventricles;
         private readonly (Vec3 Centre, Vec3 Radii)[] _deepGrey;
@@ -64,6 +65,7 @@ public static class PhantomRenderer
             _head = s.Head;
             _c = s.Contrast;
             _lesion = s.Lesion;
+            _template = s.Template;
             _soft = soft;
             _ventricles = s.Head.Ventricles().ToArray();
             _deepGrey = s.Head.DeepGrey().ToArray();
@@ -114,8 +116,33 @@ public static class PhantomRenderer
                     }
                 }
             }
+            if (_template is not null) PaintFromTemplate(p, ref value);
             if (_lesion is not null) PaintLesion(p, depth, inner, ref value, ref tissue);
             return (value, tissue);
+        }
+
+        /// <summary>
+        /// Template mode: the template's intensity replaces the procedural layers (whose labels stay as an
+        /// approximation), then atrophy is painted on top: ventricles growing with global atrophy, CSF
+        /// replacing the hippocampi as they shrink.
+        /// </summary>
+        private void PaintFromTemplate(Vec3 p, ref double value)
+        {
+            var template = _template!;
+            double Intensity(Vec3 q) => _c.White * Math.Pow(template.Sample(template.ToTemplate(q, _head.Radii)), _c.TemplateGamma);
+            value = Intensity(p);
+            if (p.X * p.X + p.Y * p.Y + p.Z * p.Z >= 60 * 60) return;
+            var g = _head.GlobalAtrophy;
+            void Paint(double inside, double intensity, ref double v)
+            {
+                var f = Math.Clamp(0.5 + inside / (2 * _soft), 0, 1);
+                v += f * (intensity - v);
+            }
+            foreach (var (centre, radii) in _ventricles)
+                Paint(EllipsoidInside(p, centre, (0.3 + 0.7 * g) * radii), _c.Csf, ref value);
+            var h = _head.HippocampalAtrophy;
+            foreach (var (centre, radii, csf) in _hippocampi)
+                if (h > 0.2) Paint(EllipsoidInside(p, centre, (h - 0.2) * csf), _c.Csf, ref value);
         }
 
         private void PaintLesion(Vec3 p, double depth, double innerTable, ref double value, ref Tissue tissue)

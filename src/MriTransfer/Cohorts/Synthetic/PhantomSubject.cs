@@ -9,7 +9,8 @@ public sealed record PhantomSubject(
     Vec3 Translation,
     double[] BiasCoefficients,
     double NoiseSd,
-    ulong NoiseSeed)
+    ulong NoiseSeed,
+    HeadTemplate? Template = null)
 {
     /// <summary>A random small pose: rotation up to <paramref name="maxRotationDeg"/> about each axis, shift up to <paramref name="maxShiftMm"/>.</summary>
     public static (double[,] Rotation, Vec3 Translation) RandomPose(SeededRandom rng, double maxRotationDeg, double maxShiftMm)

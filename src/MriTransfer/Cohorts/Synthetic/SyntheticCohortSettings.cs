@@ -25,6 +25,11 @@ public sealed record SyntheticCohortSettings
     public double BtRepeatFraction { get; init; } = 0.25;
     /// <summary>Write .nii.gz (true) or .nii (false).</summary>
     public bool Compress { get; init; } = true;
+    /// <summary>
+    /// Optional head image used as every subject's anatomy instead of the procedural layers (see <see cref="HeadTemplate"/>).
+    /// Not a params key: the stage takes it as <c>--input template=&lt;file&gt;</c> so its content is part of the fingerprint.
+    /// </summary>
+    public string? TemplatePath { get; init; }
     /// <summary>Worker threads for generation; 0 = all cores. Does not change the output.</summary>
     public int Threads { get; init; }
 

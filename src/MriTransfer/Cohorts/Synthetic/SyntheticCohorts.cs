@@ -20,8 +20,9 @@ public static class SyntheticCohorts
     public static SyntheticCohortSummary Generate(SyntheticCohortSettings settings, string outputDir, Action<string>? progress = null)
     {
         var clock = Stopwatch.StartNew();
-        var ad = AdCohortPlan.Plan(settings);
-        var bt = BtCohortPlan.Plan(settings);
+        var template = settings.TemplatePath is { } path ? HeadTemplate.Load(path) : null;
+        var ad = AdCohortPlan.Plan(settings, template);
+        var bt = BtCohortPlan.Plan(settings, template);
         var adManifest = Path.Combine(outputDir, "ad", "manifest.csv");
         var btManifest = Path.Combine(outputDir, "bt", "manifest.csv");
         var all = ad.Select(s => (Scan: s, Folder: Path.Combine(outputDir, "ad")))
@@ -63,6 +64,7 @@ public static class SyntheticCohorts
                 shape = settings.Shape, spacing_mm = settings.SpacingMm, difficulty = settings.Difficulty,
                 noise = settings.Noise, bias_field = settings.BiasField, max_rotation_deg = settings.MaxRotationDeg,
                 max_shift_mm = settings.MaxShiftMm, bt_repeat_fraction = settings.BtRepeatFraction, compress = settings.Compress,
+                template = settings.TemplatePath is null ? null : Path.GetFileName(settings.TemplatePath),
             },
             ad = new { classes = AdCohortPlan.Classes, counts = summary.AdCounts },
             bt = new { classes = BtCohortPlan.Classes, counts = summary.BtCounts, patients = summary.BtPatients },
