@@ -1,0 +1,62 @@
+namespace MriTransfer.Cohorts;
+
+/// <summary>
+/// Builds a cohort from class folders, the layout of most public slice datasets:
+/// <c>root/&lt;class&gt;/*.jpg</c>, or <c>root/Training/&lt;class&gt;/…</c> and <c>root/Testing/&lt;class&gt;/…</c>,
+/// whose split is kept as <see cref="CohortSubject.PredefinedSplit"/> ("train" / "test").
+/// Subject ids are the relative path without extension ("Training/glioma/Tr-gl_0010" → "train-glioma-Tr-gl_0010");
+/// each image is its own patient (class-folder datasets carry no patient ids).
+/// </summary>
+public static class ClassFolderDiscovery
+{
+    public static readonly string[] ImageExtensions = [".nii.gz", ".nii", ".mha", ".mhd", ".png", ".jpg", ".jpeg", ".bmp"];
+
+    private static readonly Dictionary<string, string> SplitFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Training"] = "train", ["Train"] = "train", ["Testing"] = "test", ["Test"] = "test",
+    };
+
+    public static IReadOnlyList<CohortSubject> Discover(string root)
+    {
+        if (!Directory.Exists(root)) throw new CohortManifestException(root, ["folder not found"]);
+        var top = Directory.GetDirectories(root).Where(d => !IsHidden(d)).Order(StringComparer.Ordinal).ToList();
+        var splits = top.Where(d => SplitFolders.ContainsKey(Path.GetFileName(d))).ToList();
+        var subjects = new List<CohortSubject>();
+        if (splits.Count > 0)
+        {
+            foreach (var splitFolder in splits)
+                AddClasses(splitFolder, SplitFolders[Path.GetFileName(splitFolder)], subjects);
+        }
+        else AddClasses(root, null, subjects);
+
+        if (subjects.Count == 0)
+            throw new CohortManifestException(root,
+                [$"no images found: expected a manifest.csv, or class folders root/<class>/*.{{png,jpg,nii.gz,...}} (optionally under Training/ and Testing/); extensions looked for: {string.Join(", ", ImageExtensions)}"]);
+        return subjects;
+    }
+
+    private static void AddClasses(string folder, string? split, List<CohortSubject> into)
+    {
+        foreach (var classFolder in Directory.GetDirectories(folder).Where(d => !IsHidden(d)).Order(StringComparer.Ordinal))
+        {
+            var label = Path.GetFileName(classFolder);
+            foreach (var file in Directory.GetFiles(classFolder, "*", SearchOption.AllDirectories).Where(f => !IsHidden(f) && IsImage(f)).Order(StringComparer.Ordinal))
+            {
+                var relative = Path.GetRelativePath(classFolder, file);
+                var stem = StripImageExtension(relative).Replace(Path.DirectorySeparatorChar, '-');
+                var id = (split is null ? "" : split + "-") + label + "-" + stem;
+                into.Add(new CohortSubject(id, Path.GetFullPath(file), label, id, PredefinedSplit: split));
+            }
+        }
+    }
+
+    private static bool IsImage(string file) => ImageExtensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+
+    private static string StripImageExtension(string file)
+    {
+        var e = ImageExtensions.First(x => file.EndsWith(x, StringComparison.OrdinalIgnoreCase));
+        return file[..^e.Length];
+    }
+
+    private static bool IsHidden(string path) => Path.GetFileName(path).StartsWith('.');
+}

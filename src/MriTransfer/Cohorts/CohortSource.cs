@@ -1,0 +1,27 @@
+namespace MriTransfer.Cohorts;
+
+/// <summary>
+/// Opens a user's dataset however it is given: a manifest file, a folder holding manifest.csv, or a folder
+/// of class folders (see <see cref="ClassFolderDiscovery"/>).
+/// </summary>
+public static class CohortSource
+{
+    public const string ManifestName = "manifest.csv";
+
+    public static IReadOnlyList<CohortSubject> Load(string path)
+    {
+        if (File.Exists(path)) return CohortManifest.Load(path);
+        var manifest = Path.Combine(path, ManifestName);
+        if (File.Exists(manifest)) return CohortManifest.Load(manifest);
+        return ClassFolderDiscovery.Discover(path);
+    }
+
+    /// <summary>Loads and validates; throws <see cref="CohortManifestException"/> listing every problem.</summary>
+    public static IReadOnlyList<CohortSubject> LoadValidated(string path, CohortValidationOptions options)
+    {
+        var subjects = Load(path);
+        var problems = CohortValidator.Validate(subjects, options);
+        if (problems.Count > 0) throw new CohortManifestException(File.Exists(path) ? path : Path.Combine(path, File.Exists(Path.Combine(path, ManifestName)) ? ManifestName : ""), problems);
+        return subjects;
+    }
+}

@@ -1,0 +1,40 @@
+namespace MriTransfer.Cohorts.Synthetic;
+
+/// <summary>
+/// The brain-tumour cohort: no_tumor / glioma / meningioma / pituitary in turn per patient (balanced),
+/// contrast-enhanced T1 look (the domain shift from the AD cohort), mild age-related atrophy only.
+/// A fraction of patients is scanned twice (same anatomy and tumour, slightly grown; new pose, bias, noise),
+/// so patient-grouped splits matter.
+/// </summary>
+public static class BtCohortPlan
+{
+    public static readonly string[] Classes = ["no_tumor", "glioma", "meningioma", "pituitary"];
+
+    public static IReadOnlyList<SyntheticScan> Plan(SyntheticCohortSettings settings, HeadTemplate? template = null)
+    {
+        var scans = new List<SyntheticScan>(settings.BtSubjects);
+        for (var patient = 0; scans.Count < settings.BtSubjects; patient++)
+        {
+            var rng = SeededRandom.For(settings.Seed, "bt-patient", patient);
+            var label = Classes[patient % Classes.Length];
+            var age = (int)Math.Round(rng.Uniform(22, 78));
+            var head = HeadAnatomy.Random(rng, globalAtrophy: Math.Max(0, (age - 40) / 120.0 + rng.Normal(0, 0.03)), hippocampalAtrophy: Math.Max(0, rng.Normal(0.05, 0.03)), template);
+            var lesion = label == "no_tumor" ? null : Lesion.Random(Enum.Parse<LesionKind>(label, ignoreCase: true), head, rng, settings.Difficulty);
+            var site = 1 + rng.Next(2);
+            var sex = rng.NextDouble() < 0.5 ? "F" : "M";
+            var twice = rng.NextDouble() < settings.BtRepeatFraction && settings.BtSubjects - scans.Count >= 2;
+            var growth = rng.Uniform(1.0, 1.15);
+            var patientId = $"bt-p{patient + 1:D4}";
+            for (var session = 1; session <= (twice ? 2 : 1); session++)
+            {
+                var scanRng = SeededRandom.For(settings.Seed, $"bt-scan-{session}", patient);
+                var (rotation, shift) = PhantomSubject.RandomPose(scanRng, settings.MaxRotationDeg, settings.MaxShiftMm);
+                var phantom = new PhantomSubject(head, TissueContrast.ContrastEnhancedT1(scanRng, site),
+                    session == 1 ? lesion : lesion?.Grown(growth), rotation, shift,
+                    PhantomSubject.RandomBias(scanRng, settings.BiasField), settings.Noise * scanRng.Uniform(0.8, 1.2), scanRng.NextUInt64(), template);
+                scans.Add(new SyntheticScan($"{patientId}-s{session}", patientId, label, age + (session - 1), sex, $"bt-site-{site}", phantom));
+            }
+        }
+        return scans;
+    }
+}
