@@ -45,6 +45,9 @@ public static class SubjectSplitter
             var names = new List<string> { SplitNames.Test, SplitNames.Val, SplitNames.Train };
             int[] targets = [test, val, total - test - val];
             var placed = Deal(Order(byClass, settings.Seed, byClass.Key + "/split"), targets);
+            var empty = Enumerable.Range(0, 3).Where(b => targets[b] > 0 && placed.All(p => p.Bin != b)).Select(b => names[b]).ToList();
+            if (empty.Count > 0)
+                throw new SplitException([$"class '{byClass.Key}': no patient group fits in {string.Join(", ", empty)} (its {byClass.Count()} groups hold {string.Join("+", byClass.Select(g => g.Size).OrderDescending())} subjects); add patients to the class or lower val_fraction/test_fraction"]);
             foreach (var (group, bin) in placed) split[group.Id] = names[bin];
         }
         return split;
