@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace MriTransfer.Preprocessing;
 
 /// <summary>
@@ -116,11 +119,24 @@ internal sealed class AxisResampler
                 for (var t = 0; t < _taps; t++)
                 {
                     var w = _weight[j * _taps + t];
-                    if (w == 0) continue;
-                    var source = data.AsSpan(stride * (_index[j * _taps + t] + InputLength * o), stride);
-                    for (var i = 0; i < stride; i++) target[i] += w * source[i];
+                    if (w != 0) MultiplyAdd(target, data.AsSpan(stride * (_index[j * _taps + t] + InputLength * o), stride), w);
                 }
             }
         return output;
+    }
+
+    /// <summary>target += weight · source, with SIMD over whole vectors then a scalar tail.</summary>
+    private static void MultiplyAdd(Span<float> target, ReadOnlySpan<float> source, float weight)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && target.Length >= Vector<float>.Count)
+        {
+            var w = new Vector<float>(weight);
+            var targets = MemoryMarshal.Cast<float, Vector<float>>(target);
+            var sources = MemoryMarshal.Cast<float, Vector<float>>(source);
+            for (var v = 0; v < targets.Length; v++) targets[v] += w * sources[v];
+            i = targets.Length * Vector<float>.Count;
+        }
+        for (; i < target.Length; i++) target[i] += weight * source[i];
     }
 }

@@ -17,10 +17,8 @@ public static class Foreground
     public static double Threshold(float[] data, ForegroundMethod method, double fraction)
     {
         if (method == ForegroundMethod.Otsu) return Otsu(data);
-        var sorted = (float[])data.Clone();
-        Array.Sort(sorted);
-        var min = sorted[0];
-        var robustMax = Percentiles.OfSorted(sorted, 99.5);
+        var min = data.Min();
+        var robustMax = Percentiles.Of((float[])data.Clone(), 99.5);
         return min + fraction * (robustMax - min);
     }
 

@@ -17,14 +17,13 @@ public static class IntensityNormalization
     /// </summary>
     public static void Apply(float[] data, bool[] foreground, NormalizationMethod method, double lowPercent, double highPercent)
     {
-        var values = new List<float>(data.Length);
-        for (var i = 0; i < data.Length; i++)
-            if (foreground[i]) values.Add(data[i]);
-        if (values.Count == 0)
+        var values = new float[foreground.Count(f => f)];
+        if (values.Length == 0)
             throw new PreprocessingException("no foreground voxel to normalise with (the image is empty or constant after cropping)");
-        values.Sort();
-        var low = (float)Percentiles.OfSorted(values, lowPercent);
-        var high = (float)Percentiles.OfSorted(values, highPercent);
+        for (int i = 0, n = 0; i < data.Length; i++)
+            if (foreground[i]) values[n++] = data[i];
+        var low = (float)Percentiles.Of(values, lowPercent);
+        var high = (float)Percentiles.Of(values, highPercent);
         for (var i = 0; i < data.Length; i++) data[i] = Math.Clamp(data[i], low, high);
 
         if (method == NormalizationMethod.MinMax)

@@ -18,28 +18,53 @@ public static class Resampling
     /// output voxel j along an axis samples input coordinate j·target/current; the shape becomes
     /// round(n·current/target). Samples past the last input voxel repeat the border. Axes of length 1 are kept.
     /// </summary>
-    public static Volume ToSpacing(Volume volume, IReadOnlyList<double> targetSpacing, Interpolation interpolation = Interpolation.Linear)
+    public static Volume ToSpacing(Volume volume, IReadOnlyList<double> targetSpacing, Interpolation interpolation = Interpolation.Linear) =>
+        Resample(volume, [targetSpacing[0], targetSpacing[1], targetSpacing[2]], [false, false, false], interpolation);
+
+    /// <summary>
+    /// Same result as <c>ToSpacing(Reorientation.ToClosestCanonical(volume), targetSpacing)</c> (target spacing per RAS axis),
+    /// but resamples in the stored layout first and only permutes/flips the small result: the large input is never copied.
+    /// </summary>
+    public static Volume ToCanonicalSpacing(Volume volume, IReadOnlyList<double> targetSpacing, Interpolation interpolation = Interpolation.Linear)
+    {
+        var mapping = Reorientation.Orientation(volume.Affine);
+        var spacing = new double[3];
+        var flip = new bool[3];
+        for (var axis = 0; axis < 3; axis++)
+        {
+            spacing[axis] = targetSpacing[mapping[axis].OutputAxis];
+            flip[axis] = mapping[axis].Flip;
+        }
+        return Reorientation.ToClosestCanonical(Resample(volume, spacing, flip, interpolation));
+    }
+
+    /// <summary>
+    /// Resamples each stored axis; a flipped axis is sampled on the grid anchored at its last voxel (where the
+    /// canonical grid starts), so flipping afterwards gives exactly the canonical resampling. Axes run z, y, x:
+    /// the largest pass then works on whole contiguous planes.
+    /// </summary>
+    private static Volume Resample(Volume volume, double[] targetSpacing, bool[] anchorAtEnd, Interpolation interpolation)
     {
         var data = volume.Data;
         var shape = (int[])volume.Shape.Clone();
         var scale = new double[3];
-        for (var axis = 0; axis < 3; axis++)
+        var origin = new double[3];
+        for (var axis = 2; axis >= 0; axis--)
         {
             var current = volume.Spacing[axis];
-            if (shape[axis] == 1 || current <= 0 || Math.Abs(current - targetSpacing[axis]) < 1e-9)
-            {
-                scale[axis] = 1;
-                continue;
-            }
+            scale[axis] = 1;
+            if (shape[axis] == 1 || current <= 0 || Math.Abs(current - targetSpacing[axis]) < 1e-9) continue;
             var ratio = targetSpacing[axis] / current;
-            var length = Math.Max(1, (int)Math.Round(shape[axis] / ratio, MidpointRounding.AwayFromZero));
+            int n = shape[axis], length = Math.Max(1, (int)Math.Round(n / ratio, MidpointRounding.AwayFromZero));
+            Func<int, double> coordinate = anchorAtEnd[axis] ? j => n - 1 - (length - 1 - j) * ratio : j => j * ratio;
             var resampler = interpolation == Interpolation.Linear
-                ? AxisResampler.Linear(shape[axis], length, j => j * ratio)
-                : AxisResampler.Nearest(shape[axis], length, j => j * ratio);
+                ? AxisResampler.Linear(n, length, coordinate)
+                : AxisResampler.Nearest(n, length, coordinate);
             data = resampler.Apply(data, shape, axis, out shape);
             scale[axis] = ratio;
+            origin[axis] = coordinate(0);
         }
-        var affine = AffineMath.ScaleAxes(volume.Affine, scale);
+        var affine = AffineMath.ScaleAxes(AffineMath.Translate(volume.Affine, origin), scale);
         return new Volume(data, shape, AffineMath.Spacing(affine), affine);
     }
 

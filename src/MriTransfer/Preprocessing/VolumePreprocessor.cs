@@ -12,8 +12,6 @@ public static class VolumePreprocessor
     public static Volume Process(Volume input, PreprocessSettings settings)
     {
         Reorientation.Validate(input.Affine);
-        if (input.Data.Any(v => !float.IsFinite(v)))
-            throw new PreprocessingException("voxel values include NaN or infinity; expected finite intensities");
         return settings.Mode == PreprocessMode.ThreeD ? Process3D(input, settings) : Process2D(input, settings);
     }
 
@@ -22,7 +20,7 @@ public static class VolumePreprocessor
         if (input.Nz == 1)
             throw new PreprocessingException(
                 $"is a 2-D image ({input.Nx}×{input.Ny}, nz = 1) but preprocessing is in 3-D mode; for slice datasets set `preprocess.mode: 2d` (and `preprocess.slice_shape`) in params.yaml");
-        var volume = Resampling.ToSpacing(Reorientation.ToClosestCanonical(input), settings.TargetSpacing);
+        var volume = RequireFinite(Resampling.ToCanonicalSpacing(input, settings.TargetSpacing));
         var threshold = Foreground.Threshold(volume.Data, settings.Foreground, settings.ForegroundFraction);
         var box = RequireBox(volume, threshold, settings.CropMargin);
         var fitted = CropPad.CropToBoxThenFit(volume, box, settings.TargetShape, volume.Data.Min());
@@ -33,7 +31,7 @@ public static class VolumePreprocessor
     private static Volume Process2D(Volume input, PreprocessSettings settings)
     {
         var isImage = input.Nz == 1;
-        var volume = isImage ? ReorientInPlane(input) : Resampling.ToSpacing(Reorientation.ToClosestCanonical(input), settings.TargetSpacing);
+        var volume = RequireFinite(isImage ? ReorientInPlane(input) : Resampling.ToCanonicalSpacing(input, settings.TargetSpacing));
         var threshold = Foreground.Threshold(volume.Data, settings.Foreground, settings.ForegroundFraction);
         var box = RequireBox(volume, threshold, settings.CropMargin);
         int width = settings.SliceShape[0], height = settings.SliceShape[1];
@@ -58,6 +56,15 @@ public static class VolumePreprocessor
     {
         var mapping = Reorientation.Orientation(image.Affine);
         return mapping[2].OutputAxis == 2 ? Reorientation.ToClosestCanonical(image) : image;
+    }
+
+    /// <summary>NaN/∞ in the input reach the resampled grid through the interpolation weights, so checking here is enough.</summary>
+    private static Volume RequireFinite(Volume volume)
+    {
+        foreach (var v in volume.Data)
+            if (!float.IsFinite(v))
+                throw new PreprocessingException("voxel values include NaN or infinity; expected finite intensities");
+        return volume;
     }
 
     private static VoxelBox RequireBox(Volume volume, double threshold, int margin) =>

@@ -76,4 +76,32 @@ public class ResamplingTests
         Assert.All(large.Data, v => Assert.Equal(4.5f, v, 4));
         Assert.Equal(new[] { 64, 50, 1 }, large.Shape);
     }
+
+    public static TheoryData<string, double[,]> StoredOrientations => new()
+    {
+        { "LPS", new double[,] { { -1.1, 0, 0, 10 }, { 0, -0.9, 0, 20 }, { 0, 0, 1.3, -5 }, { 0, 0, 0, 1 } } },
+        { "oblique ALS", new double[,] { { -0.5, -0.866, 0, 3 }, { 0.866, -0.5, 0, -4 }, { 0, 0, 1.2, 1 }, { 0, 0, 0, 1 } } },
+        { "PIR", new double[,] { { 0, 0, 1, 0 }, { -1, 0, 0, 0 }, { 0, -1.4, 0, 0 }, { 0, 0, 0, 1 } } },
+    };
+
+    [Theory]
+    [MemberData(nameof(StoredOrientations))]
+    public void Given_any_stored_orientation_when_resampled_in_place_then_it_equals_reorienting_first(string name, double[,] affine)
+    {
+        // Given a random volume stored in a non-RAS order with uneven spacing
+        var random = new Random(name.Length);
+        var spacing = Enumerable.Range(0, 3).Select(c => Math.Sqrt(affine[0, c] * affine[0, c] + affine[1, c] * affine[1, c] + affine[2, c] * affine[2, c])).ToArray();
+        var volume = new Volume(Enumerable.Range(0, 13 * 11 * 9).Select(_ => (float)random.NextDouble()).ToArray(), [13, 11, 9], spacing, affine);
+        double[] target = [2.1, 1.7, 2.5];
+
+        // When resampled directly, or reoriented then resampled
+        var direct = Resampling.ToCanonicalSpacing(volume, target);
+        var reference = Resampling.ToSpacing(Reorientation.ToClosestCanonical(volume), target);
+
+        // Then the grids, affines and values agree
+        Assert.Equal(reference.Shape, direct.Shape);
+        for (var r = 0; r < 4; r++)
+            for (var c = 0; c < 4; c++) Assert.Equal(reference.Affine[r, c], direct.Affine[r, c], 9);
+        for (var i = 0; i < direct.Data.Length; i++) Assert.Equal(reference.Data[i], direct.Data[i], 5);
+    }
 }
