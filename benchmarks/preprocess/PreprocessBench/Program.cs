@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using MriTransfer.Imaging;
+using MriTransfer.Preprocessing;
+
+// Usage: PreprocessBench <volume.nii.gz> [repetitions]. Prints the median milliseconds of each step (single thread).
+var path = args[0];
+var repetitions = args.Length > 1 ? int.Parse(args[1]) : 10;
+var settings = new PreprocessSettings();
+var times = new Dictionary<string, List<double>>();
+
+void Time(string step, Action action)
+{
+    var clock = Stopwatch.StartNew();
+    action();
+    (times.TryGetValue(step, out var list) ? list : times[step] = []).Add(clock.Elapsed.TotalMilliseconds);
+}
+
+for (var r = 0; r < repetitions + 1; r++)
+{
+    Volume input = null!, ras = null!, resampled = null!, fitted = null!;
+    double threshold = 0;
+    VoxelBox box = null!;
+    Time("read (bootstrap VolumeIO)", () => input = VolumeIO.Read(path));
+    Time("reorient", () => ras = Reorientation.ToClosestCanonical(input));
+    Time("resample to 3 mm", () => resampled = Resampling.ToSpacing(ras, settings.TargetSpacing));
+    Time("foreground threshold + box", () =>
+    {
+        threshold = Foreground.Threshold(resampled.Data, settings.Foreground, settings.ForegroundFraction);
+        box = Foreground.BoundingBox(resampled.Data, resampled.Shape, threshold, settings.CropMargin)!;
+    });
+    Time("crop + pad", () => fitted = CropPad.CropToBoxThenFit(resampled, box, settings.TargetShape, resampled.Data.Min()));
+    Time("normalise", () => IntensityNormalization.Apply(fitted.Data, fitted.Data.Select(v => v > threshold).ToArray(), settings.Normalization, 0.5, 99.5));
+    Time("whole chain (VolumePreprocessor.Process)", () => VolumePreprocessor.Process(input, settings));
+    Time("write .nii.gz", () => VolumeIO.WriteNifti(fitted, Path.Combine(Path.GetTempPath(), "bench-out.nii.gz")));
+    if (r == 0) times.Clear(); // the first round warms the JIT
+}
+foreach (var (step, list) in times)
+    Console.WriteLine($"{step,-45} {list.Order().ElementAt(list.Count / 2),8:F1} ms");

@@ -1,0 +1,82 @@
+using MriTransfer.Imaging;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace MriTransfer.Preprocessing;
+
+/// <summary>
+/// qc.png: one row per class (in class order, marked by a coloured strip on the left), each subject shown as its
+/// central axial slice (anterior up, patient's right on the right: neurological view) and, for 3-D volumes, its
+/// central coronal slice (superior up). A flipped or rotated volume stands out at a glance.
+/// </summary>
+public static class QcMontage
+{
+    private const int Gap = 4, Strip = 10;
+    private static readonly Rgb24[] ClassColours =
+        [new(230, 25, 75), new(60, 180, 75), new(0, 130, 200), new(245, 130, 48), new(145, 30, 180), new(70, 240, 240), new(240, 50, 230), new(210, 245, 60)];
+
+    /// <summary>Central slices of a RAS volume in display orientation; 2-D mode volumes (H, W, K) give their middle sample only.</summary>
+    public static QcSlices Slices(Volume volume, bool twoDimensional)
+    {
+        int nx = volume.Nx, ny = volume.Ny, nz = volume.Nz;
+        var axial = new float[ny, nx];
+        for (var y = 0; y < ny; y++)
+            for (var x = 0; x < nx; x++) axial[ny - 1 - y, x] = volume[x, y, nz / 2];
+        if (twoDimensional) return new QcSlices(axial, null);
+        var coronal = new float[nz, nx];
+        for (var z = 0; z < nz; z++)
+            for (var x = 0; x < nx; x++) coronal[nz - 1 - z, x] = volume[x, ny / 2, z];
+        return new QcSlices(axial, coronal);
+    }
+
+    public static void Write(string path, IReadOnlyList<(string Label, IReadOnlyList<QcSlices> Subjects)> classes)
+    {
+        var tiles = classes.SelectMany(c => c.Subjects).SelectMany(s => s.Coronal is null ? [s.Axial] : new[] { s.Axial, s.Coronal }).ToList();
+        if (tiles.Count == 0) return;
+        int tileH = tiles.Max(t => t.GetLength(0)), tileW = tiles.Max(t => t.GetLength(1));
+        var perSubject = classes.SelectMany(c => c.Subjects).Any(s => s.Coronal is not null) ? 2 : 1;
+        var columns = Math.Max(1, classes.Max(c => c.Subjects.Count)) * perSubject;
+        var width = Strip + Gap + columns * (tileW + Gap);
+        var height = Math.Max(1, classes.Count) * (tileH + Gap) + Gap;
+
+        using var image = new Image<Rgb24>(width, height, new Rgb24(0, 0, 0));
+        for (var row = 0; row < classes.Count; row++)
+        {
+            var top = Gap + row * (tileH + Gap);
+            Fill(image, 0, top, Strip, tileH, ClassColours[row % ClassColours.Length]);
+            var column = 0;
+            foreach (var subject in classes[row].Subjects)
+            {
+                Draw(image, subject.Axial, Strip + Gap + column++ * (tileW + Gap), top);
+                if (subject.Coronal is not null) Draw(image, subject.Coronal, Strip + Gap + column++ * (tileW + Gap), top);
+                else if (perSubject == 2) column++;
+            }
+        }
+        var temp = path + ".tmp";
+        using (var file = File.Create(temp)) image.SaveAsPng(file);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>Grey levels from the slice's 1st–99th percentile window.</summary>
+    private static void Draw(Image<Rgb24> image, float[,] tile, int left, int top)
+    {
+        int h = tile.GetLength(0), w = tile.GetLength(1);
+        var sorted = tile.Cast<float>().ToArray();
+        Array.Sort(sorted);
+        var low = Percentiles.OfSorted(sorted, 1);
+        var high = Percentiles.OfSorted(sorted, 99);
+        var range = high > low ? high - low : 1;
+        for (var r = 0; r < h; r++)
+            for (var c = 0; c < w; c++)
+            {
+                var g = (byte)Math.Clamp((tile[r, c] - low) / range * 255, 0, 255);
+                image[left + c, top + r] = new Rgb24(g, g, g);
+            }
+    }
+
+    private static void Fill(Image<Rgb24> image, int left, int top, int w, int h, Rgb24 colour)
+    {
+        for (var r = top; r < top + h; r++)
+            for (var c = left; c < left + w; c++) image[c, r] = colour;
+    }
+}

@@ -1,0 +1,33 @@
+using MriTransfer.Cohorts;
+using MriTransfer.Imaging;
+
+namespace MriTransfer.Preprocessing;
+
+/// <summary>Reads, preprocesses and writes one subject; only its statistics (and QC slices if asked) stay in memory.</summary>
+internal static class SubjectProcessor
+{
+    public static SubjectResult Run(CohortSubject subject, PreprocessSettings settings, string outputDir, bool keepQc)
+    {
+        NiftiDimensionCheck.Require3D(subject.Path);
+        var input = VolumeIO.Read(subject.Path);
+        var orientation = Reorientation.Code(input.Affine);
+        var output = VolumePreprocessor.Process(input, settings);
+
+        var relative = Path.Combine("subjects", subject.SubjectId + ".nii.gz");
+        VolumeIO.WriteNifti(output, Path.Combine(outputDir, relative));
+
+        double sum = 0, sumSquares = 0;
+        float min = float.MaxValue, max = float.MinValue;
+        foreach (var v in output.Data)
+        {
+            sum += v;
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+        var mean = sum / output.Data.Length;
+        foreach (var v in output.Data) sumSquares += (v - mean) * (v - mean);
+        var qc = keepQc ? QcMontage.Slices(output, settings.Mode == PreprocessMode.TwoD) : null;
+        return new SubjectResult(subject.SubjectId, relative.Replace('\\', '/'), output.Shape, output.Spacing,
+            mean, Math.Sqrt(sumSquares / output.Data.Length), min, max, orientation, input.Nz == 1, qc);
+    }
+}

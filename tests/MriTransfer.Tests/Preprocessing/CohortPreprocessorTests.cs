@@ -1,0 +1,121 @@
+using System.Text.Json;
+using MriTransfer.Cohorts;
+using MriTransfer.Cohorts.Splitting;
+using MriTransfer.Imaging;
+using MriTransfer.Preprocessing;
+
+namespace MriTransfer.Tests.Preprocessing;
+
+public sealed class CohortPreprocessorTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("mt-preprocess-").FullName;
+    private static readonly PreprocessSettings Small = new() { TargetShape = [12, 12, 12], TargetSpacing = [2, 2, 2], SliceShape = [10, 10], Slices = 3, Workers = 2, QcSubjectsPerClass = 2 };
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    /// <summary>Writes a cohort of small heads: <paramref name="perClass"/> patients per class, and returns the manifest path.</summary>
+    private string WriteCohort(int perClass, params string[] classes)
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(_root, "cohort")).FullName;
+        var lines = new List<string> { "subject_id,path,label,patient_id" };
+        var seed = 0;
+        foreach (var label in classes)
+            for (var p = 0; p < perClass; p++)
+            {
+                var id = $"{label}-{p:D2}";
+                VolumeIO.WriteNifti(TestVolumes.Head(18, 20, 16, 1.5, seed++), Path.Combine(dir, id + ".nii.gz"));
+                lines.Add($"{id},{id}.nii.gz,{label},pat-{label}-{p}");
+            }
+        File.WriteAllLines(Path.Combine(dir, "manifest.csv"), lines);
+        return Path.Combine(dir, "manifest.csv");
+    }
+
+    private CohortPreprocessRequest Request(string manifest, SplitSettings split, PreprocessSettings? settings = null) =>
+        new(manifest, Directory.CreateDirectory(Path.Combine(_root, "out")).FullName, settings ?? Small, split);
+
+    [Fact]
+    public void Given_a_BT_cohort_when_preprocessed_then_PreprocessedCohort_Load_reads_every_subject_split_and_fraction()
+    {
+        var manifest = WriteCohort(8, "glioma", "meningioma");
+
+        CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Bt, Seed = 3 }));
+        var cohort = PreprocessedCohort.Load(Path.Combine(_root, "out"));
+
+        Assert.Equal("3d", cohort.Mode);
+        Assert.Equal(new[] { "glioma", "meningioma" }, cohort.Classes);
+        Assert.Equal(new[] { 12, 12, 12 }, cohort.Shape);
+        Assert.Equal(16, cohort.Subjects.Count);
+        Assert.Equal(new[] { "test", "train", "val" }, cohort.Subjects.Select(s => s.Split).Distinct().Order());
+        Assert.All(cohort.Subjects, s => Assert.Equal(new[] { 12, 12, 12 }, VolumeIO.Read(cohort.PathOf(s)).Shape));
+        Assert.Equal(cohort.Split("train").Count, cohort.TrainSubset(1.0).Count);
+        Assert.Equal(2, cohort.TrainSubset(0.1).Count); // one per class
+        Assert.True(File.Exists(Path.Combine(_root, "out", "qc.png")));
+        Assert.True(File.Exists(Path.Combine(_root, "out", "splits.csv")));
+    }
+
+    [Fact]
+    public void Given_an_AD_cohort_when_preprocessed_then_there_is_no_test_split_and_no_label_fractions_file()
+    {
+        var manifest = WriteCohort(5, "AD", "CN");
+
+        var summary = CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Ad, TestFraction = 0, ValFraction = 0.2 }));
+
+        Assert.Equal(new[] { "train", "val" }, summary.Counts.Keys.Order());
+        Assert.False(File.Exists(Path.Combine(_root, "out", "label_fractions.csv")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_root, "out", "summary.json")));
+        Assert.Equal(10, json.RootElement.GetProperty("input_orientations").GetProperty("RAS").GetInt32());
+    }
+
+    [Fact]
+    public void Given_2d_mode_when_a_cohort_of_volumes_is_preprocessed_then_each_subject_file_is_H_W_K()
+    {
+        var manifest = WriteCohort(4, "a", "b");
+
+        var summary = CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Ad, TestFraction = 0 }, Small with { Mode = PreprocessMode.TwoD }));
+
+        Assert.Equal(new[] { 10, 10, 3 }, summary.Shape);
+        Assert.Equal("2d", PreprocessedCohort.Load(Path.Combine(_root, "out")).Mode);
+    }
+
+    [Fact]
+    public void Given_the_same_cohort_twice_when_preprocessed_with_different_worker_counts_then_the_files_are_identical()
+    {
+        var manifest = WriteCohort(4, "a", "b");
+        var split = new SplitSettings { Role = CohortRole.Ad, TestFraction = 0 };
+
+        CohortPreprocessor.Run(Request(manifest, split, Small with { Workers = 1 }));
+        var first = Directory.GetFiles(Path.Combine(_root, "out"), "*", SearchOption.AllDirectories).Order().Select(File.ReadAllBytes).ToList();
+        Directory.Delete(Path.Combine(_root, "out"), true);
+        CohortPreprocessor.Run(Request(manifest, split, Small with { Workers = 3 }));
+        var second = Directory.GetFiles(Path.Combine(_root, "out"), "*", SearchOption.AllDirectories).Order().Select(File.ReadAllBytes).ToList();
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Given_bad_subjects_when_preprocessed_then_every_problem_is_reported_together_naming_the_files()
+    {
+        // Given a cohort where one file has a singular affine and another is an empty volume
+        var manifest = WriteCohort(4, "a", "b");
+        var dir = Path.GetDirectoryName(manifest)!;
+        VolumeIO.WriteNifti(new Volume(new float[8 * 8 * 8], [8, 8, 8], [1, 1, 1], new double[,] { { 1, 1, 0, 0 }, { 0, 0, 0, 0 }, { 0, 0, 1, 0 }, { 0, 0, 0, 1 } }), Path.Combine(dir, "a-00.nii.gz"));
+        VolumeIO.WriteNifti(Volume.Create(8, 8, 8), Path.Combine(dir, "b-01.nii.gz"));
+
+        var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Ad, TestFraction = 0 })));
+
+        Assert.Equal(2, error.Problems.Count);
+        Assert.Contains(error.Problems, p => p.Contains("a-00.nii.gz (subject a-00): affine is singular"));
+        Assert.Contains(error.Problems, p => p.Contains("b-01.nii.gz (subject b-01)") && p.Contains("no voxel above the foreground threshold"));
+    }
+
+    [Fact]
+    public void Given_a_cohort_too_small_for_a_BT_split_when_preprocessed_then_it_is_refused_before_any_volume_is_read()
+    {
+        var manifest = WriteCohort(2, "a", "b");
+
+        var error = Assert.Throws<SplitException>(() => CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Bt })));
+
+        Assert.Contains("needs at least 3 subjects from different patients per class", error.Message);
+        Assert.Empty(Directory.GetFiles(Path.Combine(_root, "out"), "*", SearchOption.AllDirectories));
+    }
+}
