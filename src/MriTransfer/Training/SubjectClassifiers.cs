@@ -14,7 +14,8 @@ public static class SubjectClassifiers
         var kind = doc.RootElement.GetProperty("kind").GetString();
         return kind switch
         {
-            // Filled in by the training issue ("encoder-classifier") and the ImageNet issue ("resnet18-slices").
+            EncoderClassifierPredictor.Kind => EncoderClassifierPredictor.Load(modelDir),
+            // The ImageNet issue adds "resnet18-slices".
             _ => throw new InvalidDataException($"{modelJson}: unknown classifier kind '{kind}'"),
         };
     }

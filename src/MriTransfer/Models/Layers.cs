@@ -1,0 +1,45 @@
+using TorchSharp;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace MriTransfer.Models;
+
+/// <summary>Builds 2-D or 3-D layers by <c>spatialDims</c>, so one model class serves slices and volumes.</summary>
+internal static class Layers
+{
+    public static Module<Tensor, Tensor> Conv(int dims, long inC, long outC, long kernel, long stride = 1, long padding = 0) => dims == 3
+        ? Conv3d(inC, outC, kernel, stride: stride, padding: padding)
+        : Conv2d(inC, outC, kernel, stride: stride, padding: padding);
+
+    public static Module<Tensor, Tensor> UpConv(int dims, long inC, long outC) => dims == 3
+        ? ConvTranspose3d(inC, outC, 2, stride: 2)
+        : ConvTranspose2d(inC, outC, 2, stride: 2);
+
+    public static Module<Tensor, Tensor> Norm(EncoderArchitecture arch, long channels) => (arch.Norm, arch.SpatialDims) switch
+    {
+        ("batch", 3) => BatchNorm3d(channels),
+        ("batch", _) => BatchNorm2d(channels),
+        ("instance", 3) => InstanceNorm3d(channels, affine: true),
+        ("instance", _) => InstanceNorm2d(channels, affine: true),
+        ("group", _) => GroupNorm(arch.NormGroups, channels),
+        _ => throw new ModelConfigurationException($"unknown norm '{arch.Norm}'"),
+    };
+
+    public static Module<Tensor, Tensor> Activation(string name) => name switch
+    {
+        "relu" => ReLU(),
+        "leaky_relu" => LeakyReLU(0.01),
+        "elu" => ELU(),
+        "gelu" => GELU(),
+        "silu" => SiLU(),
+        _ => throw new ModelConfigurationException($"unknown activation '{name}'"),
+    };
+
+    /// <summary>Mean over every spatial axis: (N, C, ...) → (N, C).</summary>
+    public static Tensor GlobalAveragePool(Tensor x) =>
+        x.flatten(2).mean([2L]);
+
+    /// <summary>Is this module a normalisation layer (kept in eval mode while its encoder is frozen)?</summary>
+    public static bool IsNorm(nn.Module module) =>
+        module is TorchSharp.Modules.BatchNorm3d or TorchSharp.Modules.BatchNorm2d or TorchSharp.Modules.InstanceNorm3d or TorchSharp.Modules.InstanceNorm2d or TorchSharp.Modules.GroupNorm;
+}

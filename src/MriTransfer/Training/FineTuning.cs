@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using MriTransfer.Models;
+using MriTransfer.Training.Settings;
+using static TorchSharp.torch;
+
+namespace MriTransfer.Training;
+
+/// <summary>
+/// The FineTune stage: starts from TrainHead's classifier, unfreezes all or the last K encoder blocks
+/// (<c>finetune.unfreeze_blocks</c>); encoder lr = <c>finetune.lr</c> × <c>finetune.encoder_lr_multiplier</c>,
+/// head lr = <c>finetune.lr</c>, after a linear warm-up of <c>finetune.warmup_epochs</c>.
+/// </summary>
+public static class FineTuning
+{
+    public static void Run(string headDir, string btDir, string outputDir, FineTuneSettings settings, Action<string> progress)
+    {
+        var classifier = settings.Classifier;
+        set_num_threads(classifier.Runtime.TorchThreads);
+        CheckSameSubset(headDir, classifier);
+        var data = ClassifierData.Load(btDir, classifier, classifier.Model.Architecture);
+        var architecture = classifier.Model.Architecture(data.Summary.SpatialDims);
+        var head = classifier.Model.Head(data.Classes.Count);
+        var headDescription = ModelFiles.ReadJson(Path.Combine(headDir, "model.json"));
+        var problems = new List<string>();
+        if (!EncoderArchitecture.FromJson(headDescription["architecture"]!).Equals(architecture))
+            problems.Add($"architecture {headDescription["architecture"]!.ToJsonString()} differs from model.* ({architecture.ToJson().ToJsonString()})");
+        if (!ClassifierHeadSpec.FromJson(headDescription["head"]!).Equals(head))
+            problems.Add($"head {headDescription["head"]!.ToJsonString()} differs from model.head_hidden/model.dropout/classes ({head.ToJson().ToJsonString()})");
+        if (problems.Count > 0)
+            throw new ModelConfigurationException(new[] { $"{Path.Combine(headDir, "model.json")}: the TrainHead classifier does not match this stage's params:" }.Concat(problems.Select(p => "  " + p)));
+
+        manual_seed(Seeds.Derive(classifier.Seed, Seeds.Weights));
+        using var model = new EncoderClassifier(architecture, head);
+        ModelFiles.Load(model, Path.Combine(headDir, "model.pt"));
+        var (encoderParameters, frozen) = Freezing.SplitEncoder(model.Encoder, settings.UnfreezeBlocks);
+        var plan = new ClassifierPlan("FineTune", model,
+            [new TrainableGroup(encoderParameters, settings.EncoderLrMultiplier), new TrainableGroup(model.Head.parameters().ToList())],
+            frozen, settings.HeadLearningRate, settings.Epochs, settings.WarmupEpochs,
+            new JsonObject
+            {
+                ["init"] = "TrainHead classifier",
+                ["head_model_sha256"] = Fingerprint.OfFile(Path.Combine(headDir, "model.pt")),
+                ["unfrozen_blocks"] = settings.UnfreezeBlocks == 0 ? architecture.Depth : settings.UnfreezeBlocks,
+                ["encoder_lr_multiplier"] = settings.EncoderLrMultiplier,
+                ["warmup_epochs"] = settings.WarmupEpochs,
+            });
+        ClassifierTraining.Run(plan, data, classifier, outputDir, progress);
+    }
+
+    /// <summary>Fine-tuning must see the same labelled subset as the head it starts from.</summary>
+    private static void CheckSameSubset(string headDir, ClassifierSettings settings)
+    {
+        var training = ModelFiles.ReadJson(Path.Combine(headDir, "training.json"));
+        var fraction = (double)training["label_fraction"]!;
+        if (Math.Abs(fraction - settings.LabelFraction) > 1e-12)
+            throw new TrainingInputException(
+                $"{Path.Combine(headDir, "training.json")}: the head was trained with train.label_fraction = {fraction}, but FineTune has {settings.LabelFraction}; both must use the same labelled subset");
+    }
+}

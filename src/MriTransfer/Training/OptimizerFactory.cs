@@ -1,0 +1,28 @@
+using MriTransfer.Training.Settings;
+using TorchSharp;
+using TorchSharp.Modules;
+
+namespace MriTransfer.Training;
+
+/// <summary>A group of parameters trained at base lr × <see cref="LrMultiplier"/>.</summary>
+public sealed record TrainableGroup(IReadOnlyList<Parameter> Parameters, double LrMultiplier = 1.0);
+
+/// <summary>Adam or AdamW over parameter groups, and setting each group's lr for an epoch.</summary>
+public static class OptimizerFactory
+{
+    public static torch.optim.Optimizer Create(OptimizerSettings settings, IReadOnlyList<TrainableGroup> groups, double baseLr)
+    {
+        var nonEmpty = groups.Where(g => g.Parameters.Count > 0).ToList();
+        return settings.Optimizer == "adam"
+            ? torch.optim.Adam(nonEmpty.Select(g => new Adam.ParamGroup(g.Parameters, lr: baseLr * g.LrMultiplier, weight_decay: settings.WeightDecay)))
+            : torch.optim.AdamW(nonEmpty.Select(g => new AdamW.ParamGroup(g.Parameters, lr: baseLr * g.LrMultiplier, weight_decay: settings.WeightDecay)));
+    }
+
+    /// <summary>Sets every group's lr to its base lr × <paramref name="factor"/> (groups keep their multipliers).</summary>
+    public static void SetLearningRates(torch.optim.Optimizer optimizer, IReadOnlyList<TrainableGroup> groups, double baseLr, double factor)
+    {
+        var nonEmpty = groups.Where(g => g.Parameters.Count > 0).ToList();
+        var i = 0;
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = baseLr * nonEmpty[i++].LrMultiplier * factor;
+    }
+}

@@ -1,0 +1,19 @@
+using MriTransfer.Models;
+using MriTransfer.Training;
+using Pipeline.StageKit;
+
+// ExportEncoder: the best autoencoder's encoder alone (encoder.pt, encoder.safetensors) + model_card.json.
+// --input pretrain=<Pretrain output>. Reads no params.
+return StageHost.Run(args, ctx =>
+{
+    try
+    {
+        EncoderExport.Run(ctx.Args.Input("pretrain"), ctx.OutputDir);
+        ctx.Progress("encoder exported");
+        return StageHost.Ok;
+    }
+    catch (Exception e) when (e is TrainingInputException or ModelConfigurationException or InvalidDataException or FileNotFoundException)
+    {
+        throw new StageInputException(e.Message);
+    }
+});

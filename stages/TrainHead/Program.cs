@@ -1,0 +1,25 @@
+using MriTransfer.Models;
+using MriTransfer.Training;
+using MriTransfer.Training.Settings;
+using Pipeline.StageKit;
+
+// TrainHead: frozen exported encoder + trained head on the BT train subset.
+// --input encoder=<ExportEncoder output> --input bt=<Preprocess output of the BT cohort>
+return StageHost.Run(args, ctx =>
+{
+    try
+    {
+        var source = new ParamSource(
+            key => ctx.Params.Has(key) ? TryScalar(ctx.Params, key) : null,
+            key => ctx.Params.Has(key) ? TryList(ctx.Params, key) : null);
+        HeadTraining.Run(ctx.Args.Input("encoder"), ctx.Args.Input("bt"), ctx.OutputDir, ClassifierSettings.Read(source, "TrainHead"), ctx.Progress);
+        return StageHost.Ok;
+    }
+    catch (Exception e) when (e is TrainingInputException or ModelConfigurationException or InvalidDataException or FileNotFoundException)
+    {
+        throw new StageInputException(e.Message);
+    }
+});
+
+static string? TryScalar(StageParams p, string key) { try { return p.GetString(key); } catch (InvalidOperationException) { return null; } }
+static IReadOnlyList<string>? TryList(StageParams p, string key) { try { return p.GetStringList(key); } catch (InvalidOperationException) { return null; } }

@@ -1,0 +1,53 @@
+using MriTransfer.Models;
+
+namespace MriTransfer.Tests.Models;
+
+/// <summary>Field names are checkpoint keys: renaming one breaks every exported encoder. These tests pin them.</summary>
+public class StateDictKeysTests
+{
+    private static readonly EncoderArchitecture OneBlock = EncoderArchitecture.Create(3, [4]);
+
+    [Fact]
+    public void The_encoder_keys_are_pinned()
+    {
+        using var encoder = new Encoder(OneBlock);
+
+        var keys = encoder.state_dict().Keys.Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(new[]
+        {
+            "blocks.0.conv1.conv.bias", "blocks.0.conv1.conv.weight",
+            "blocks.0.conv1.norm.bias", "blocks.0.conv1.norm.num_batches_tracked", "blocks.0.conv1.norm.running_mean", "blocks.0.conv1.norm.running_var", "blocks.0.conv1.norm.weight",
+            "blocks.0.conv2.conv.bias", "blocks.0.conv2.conv.weight",
+            "blocks.0.conv2.norm.bias", "blocks.0.conv2.norm.num_batches_tracked", "blocks.0.conv2.norm.running_mean", "blocks.0.conv2.norm.running_var", "blocks.0.conv2.norm.weight",
+            "blocks.0.down.bias", "blocks.0.down.weight",
+        }, keys);
+    }
+
+    [Fact]
+    public void The_autoencoder_holds_the_encoder_keys_under_encoder_and_the_rest_under_decoder()
+    {
+        using var encoder = new Encoder(OneBlock);
+        using var autoencoder = new Autoencoder(OneBlock, AutoencoderVariant.Plain);
+
+        var keys = autoencoder.state_dict().Keys.ToList();
+
+        Assert.Equal(encoder.state_dict().Keys.Select(k => "encoder." + k).Order(), keys.Where(k => k.StartsWith("encoder.")).Order());
+        Assert.All(keys, k => Assert.True(k.StartsWith("encoder.") || k.StartsWith("decoder."), k));
+        Assert.Contains("decoder.output.weight", keys);
+        Assert.Contains("decoder.blocks.0.up.weight", keys);
+    }
+
+    [Fact]
+    public void The_classifier_holds_the_encoder_keys_under_encoder_and_its_head_keys_are_pinned()
+    {
+        using var encoder = new Encoder(OneBlock);
+        using var classifier = new EncoderClassifier(OneBlock, ClassifierHeadSpec.Create([8], 0.1, 2));
+
+        var keys = classifier.state_dict().Keys.ToList();
+
+        Assert.Equal(encoder.state_dict().Keys.Select(k => "encoder." + k).Order(), keys.Where(k => k.StartsWith("encoder.")).Order());
+        Assert.Equal(new[] { "head.hidden0.bias", "head.hidden0.weight", "head.output.bias", "head.output.weight" },
+            keys.Where(k => !k.StartsWith("encoder.")).Order(StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,168 @@
+using MriTransfer.Imaging;
+using MriTransfer.Models;
+using MriTransfer.Training;
+using MriTransfer.Training.Settings;
+using TorchSharp;
+
+namespace MriTransfer.Tests.Training;
+
+public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<TransferPipeline>
+{
+    private static readonly string[] BtClasses = ["glioma", "meningioma", "none"];
+
+    private static Dictionary<string, torch.Tensor> EncoderWeights(string modelDir)
+    {
+        var description = ModelFiles.ReadJson(Path.Combine(modelDir, "model.json"));
+        var model = new EncoderClassifier(EncoderArchitecture.FromJson(description["architecture"]!), ClassifierHeadSpec.FromJson(description["head"]!));
+        ModelFiles.Load(model, Path.Combine(modelDir, "model.pt"));
+        return model.Encoder.state_dict();
+    }
+
+    private static Dictionary<string, torch.Tensor> ExportedWeights(string encoderDir)
+    {
+        var encoder = new Encoder(EncoderFiles.ReadArchitecture(encoderDir));
+        EncoderFiles.LoadInto(encoder, encoderDir);
+        return encoder.state_dict();
+    }
+
+    private static bool Identical(Dictionary<string, torch.Tensor> a, Dictionary<string, torch.Tensor> b) =>
+        a.Keys.Order().SequenceEqual(b.Keys.Order()) && a.All(kv => kv.Value.equal(b[kv.Key]).all().item<bool>());
+
+    [Fact]
+    public void TrainHead_leaves_the_encoder_weights_bit_identical_and_writes_the_trained_classifier_contract()
+    {
+        using var bt = new TinyCohort(BtClasses, trainPerClass: 2, valPerClass: 1, writeTestVolumes: false);
+        using var temp = new TempDir();
+        var head = temp.Sub("head");
+
+        HeadTraining.Run(pipeline.EncoderDir, bt.Root, head, TrainingParams.Classifier(p => p["classifier.lr"] = 0.05), _ => { });
+
+        Assert.True(Identical(ExportedWeights(pipeline.EncoderDir), EncoderWeights(head)));
+        Assert.Equal(new[] { "history.csv", "model.json", "model.pt", "training.json" }, Directory.GetFiles(head).Select(Path.GetFileName).Order());
+        Assert.Equal("epoch,train_loss,val_loss,val_balanced_accuracy,lr,seconds", File.ReadLines(Path.Combine(head, "history.csv")).First());
+    }
+
+    [Fact]
+    public void FineTune_changes_the_encoder_weights_it_starts_from()
+    {
+        using var bt = new TinyCohort(BtClasses, trainPerClass: 2, valPerClass: 1, writeTestVolumes: false);
+        using var temp = new TempDir();
+        HeadTraining.Run(pipeline.EncoderDir, bt.Root, temp.Sub("head"), TrainingParams.Classifier(), _ => { });
+
+        FineTuning.Run(Path.Combine(temp.Path, "head"), bt.Root, temp.Sub("finetune"), TrainingParams.FineTune(), _ => { });
+
+        Assert.False(Identical(EncoderWeights(Path.Combine(temp.Path, "head")), EncoderWeights(Path.Combine(temp.Path, "finetune"))));
+    }
+
+    [Fact]
+    public void FineTune_of_the_last_block_only_keeps_the_earlier_blocks_bit_identical()
+    {
+        using var bt = new TinyCohort(BtClasses, trainPerClass: 2, valPerClass: 1, writeTestVolumes: false);
+        using var temp = new TempDir();
+        HeadTraining.Run(pipeline.EncoderDir, bt.Root, temp.Sub("head"), TrainingParams.Classifier(), _ => { });
+
+        FineTuning.Run(Path.Combine(temp.Path, "head"), bt.Root, temp.Sub("finetune"), TrainingParams.FineTune(p => p["finetune.unfreeze_blocks"] = 1), _ => { });
+
+        var before = EncoderWeights(Path.Combine(temp.Path, "head"));
+        var after = EncoderWeights(Path.Combine(temp.Path, "finetune"));
+        Assert.All(before.Keys.Where(k => k.StartsWith("blocks.0.")), k => Assert.True(before[k].equal(after[k]).all().item<bool>(), k));
+        Assert.Contains(before.Keys.Where(k => k.StartsWith("blocks.1.")), k => !before[k].equal(after[k]).all().item<bool>());
+    }
+
+    [Fact]
+    public void TrainScratch_trains_for_the_head_plus_fine_tune_budget_and_loads_as_a_subject_classifier()
+    {
+        using var bt = new TinyCohort(BtClasses, trainPerClass: 2, valPerClass: 1, writeTestVolumes: false);
+        using var temp = new TempDir();
+        var dir = temp.Sub("scratch");
+        var settings = FineTuneSettings_ReadScratch();
+
+        ScratchTraining.Run(bt.Root, dir, settings, _ => { });
+
+        Assert.Equal(4, (int)ModelFiles.ReadJson(Path.Combine(dir, "training.json"))["epochs_budget"]!);
+        using var classifier = SubjectClassifiers.Load(dir);
+        Assert.Equal("encoder-classifier", classifier.Kind);
+        var probabilities = classifier.PredictProbabilities(VolumeIO.Read(Path.Combine(bt.Root, "subjects", "sub-000.nii.gz")));
+        Assert.Equal(3, probabilities.Length);
+        Assert.Equal(1.0, probabilities.Sum(), 1e-5);
+    }
+
+    private static ClassifierSettings FineTuneSettings_ReadScratch() =>
+        MriTransfer.Training.Settings.FineTuneSettings.ReadScratch(TrainingParams.Source(TrainingParams.Tiny()));
+
+    [Fact]
+    public void An_encoder_exported_with_another_architecture_is_refused_naming_the_mismatching_keys()
+    {
+        using var bt = new TinyCohort(BtClasses, trainPerClass: 1, valPerClass: 1, writeTestVolumes: false);
+        using var temp = new TempDir();
+
+        var error = Assert.Throws<ModelConfigurationException>(() => HeadTraining.Run(pipeline.EncoderDir, bt.Root, temp.Sub("head"),
+            TrainingParams.Classifier(p => p["model.channels"] = new[] { 4, 16 }), _ => { }));
+
+        Assert.Contains("blocks.1.conv1.conv.weight: shape [8, 4, 3, 3, 3] in the file, [16, 4, 3, 3, 3] expected", error.Message);
+    }
+
+    [Fact]
+    public void An_encoder_with_fewer_blocks_than_expected_is_refused_naming_the_missing_keys()
+    {
+        using var bt = new TinyCohort(BtClasses, trainPerClass: 1, valPerClass: 1, writeTestVolumes: false);
+        using var temp = new TempDir();
+
+        var error = Assert.Throws<ModelConfigurationException>(() => HeadTraining.Run(pipeline.EncoderDir, bt.Root, temp.Sub("head"),
+            TrainingParams.Classifier(p => p["model.channels"] = new[] { 4, 8, 8 }), _ => { }));
+
+        Assert.Contains("missing keys: blocks.2.conv1.conv.bias", error.Message);
+    }
+
+    [Fact]
+    public void A_class_absent_from_the_labelled_subset_is_refused_naming_it()
+    {
+        // label fraction 0.5 keeps the first train subject of each class; here one class has none
+        using var bt = new TinyCohort(BtClasses, trainPerClass: 1, valPerClass: 1, writeTestVolumes: false);
+        File.WriteAllLines(Path.Combine(bt.Root, "label_fractions.csv"), ["subject_id,fraction", "sub-000,0.5", "sub-001,0.5", "sub-002,1.0"]);
+        using var temp = new TempDir();
+
+        var error = Assert.Throws<TrainingInputException>(() => ScratchTraining.Run(bt.Root, temp.Sub("s"),
+            TrainingParams.Classifier(p => p["train.label_fraction"] = 0.5), _ => { }));
+
+        Assert.Contains("class 'none' has no subject in the training subset", error.Message);
+        Assert.Contains("selects 2 of 3 train subjects", error.Message);
+    }
+
+    [Fact]
+    public void In_two_d_mode_a_subjects_probabilities_are_the_mean_over_its_slices()
+    {
+        using var bt = new TinyCohort(BtClasses, trainPerClass: 1, valPerClass: 1, mode: "2d", shape: [16, 16, 3], writeTestVolumes: false);
+        using var temp = new TempDir();
+        var dir = temp.Sub("scratch2d");
+        ScratchTraining.Run(bt.Root, dir, TrainingParams.Classifier(), _ => { });
+        using var classifier = SubjectClassifiers.Load(dir);
+        var volume = VolumeIO.Read(Path.Combine(bt.Root, "subjects", "sub-000.nii.gz"));
+
+        var whole = classifier.PredictProbabilities(volume);
+
+        var perSlice = Enumerable.Range(0, 3).Select(k =>
+        {
+            var slice = volume.Data.AsSpan(k * 256, 256).ToArray();
+            var single = new Volume([.. slice, .. slice, .. slice], [16, 16, 3], [3, 3, 3], Volume.DiagonalAffine(3, 3, 3));
+            return classifier.PredictProbabilities(single);
+        }).ToList();
+        for (var c = 0; c < 3; c++) Assert.Equal(perSlice.Average(p => p[c]), whole[c], 1e-5);
+    }
+
+    [Fact]
+    public void The_classifier_stages_never_read_test_subjects()
+    {
+        // Given a BT cohort whose test volumes do not exist at all
+        using var bt = new TinyCohort(BtClasses, trainPerClass: 1, valPerClass: 1, testPerClass: 2, writeTestVolumes: false);
+        using var temp = new TempDir();
+
+        // When a classifier trains on it, it succeeds, and records only train and val subjects
+        ScratchTraining.Run(bt.Root, temp.Sub("s"), TrainingParams.Classifier(), _ => { });
+
+        var used = ModelFiles.ReadJson(Path.Combine(temp.Path, "s", "training.json"))["subjects_used"]!;
+        var ids = used["train"]!.AsArray().Concat(used["val"]!.AsArray()).Select(n => (string)n!).ToList();
+        Assert.Equal(6, ids.Count);
+        Assert.DoesNotContain(ids, id => int.Parse(id[4..]) >= 6);
+    }
+}

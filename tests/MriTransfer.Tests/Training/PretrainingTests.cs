@@ -1,0 +1,142 @@
+using MriTransfer.Models;
+using MriTransfer.Training;
+
+namespace MriTransfer.Tests.Training;
+
+public class PretrainingTests
+{
+    private static readonly string[] AdClasses = ["AD", "CN"];
+
+    [Fact]
+    public void Pretraining_writes_the_best_and_last_checkpoints_a_history_row_per_epoch_and_the_model_description()
+    {
+        using var cohort = new TinyCohort(AdClasses, trainPerClass: 2, valPerClass: 1);
+        using var temp = new TempDir();
+        var output = temp.Sub("out");
+        var progress = new List<string>();
+
+        Pretraining.Run(cohort.Root, output, TrainingParams.Pretrain(), progress.Add);
+
+        Assert.Equal(new[] { "autoencoder.pt", "history.csv", "last.pt", "model.json" }, Directory.GetFiles(output).Select(Path.GetFileName).Order());
+        var history = File.ReadAllLines(Path.Combine(output, "history.csv"));
+        Assert.Equal("epoch,train_loss,val_loss,lr,seconds", history[0]);
+        Assert.Equal(3, history.Length);
+        Assert.Contains(progress, p => p.StartsWith("epoch 2/2"));
+        var description = ModelFiles.ReadJson(Path.Combine(output, "model.json"));
+        Assert.Equal(2, (int)description["epochs_run"]!);
+        Assert.Equal(64, ((string)description["training_data"]!["index_csv_sha256"]!).Length);
+    }
+
+    [Fact]
+    public void The_same_params_on_the_same_machine_give_identical_weights()
+    {
+        using var cohort = new TinyCohort(AdClasses, trainPerClass: 2, valPerClass: 1);
+        using var temp = new TempDir();
+        var settings = TrainingParams.Pretrain(p =>
+        {
+            p["pretrain.variant"] = "masked";
+            p["pretrain.augment.flip"] = true;
+            p["pretrain.augment.rotate_degrees"] = 5;
+            p["pretrain.augment.intensity"] = 0.1;
+        });
+
+        Pretraining.Run(cohort.Root, temp.Sub("a"), settings, _ => { });
+        Pretraining.Run(cohort.Root, temp.Sub("b"), settings, _ => { });
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(temp.Path, "a", "last.pt")), File.ReadAllBytes(Path.Combine(temp.Path, "b", "last.pt")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(temp.Path, "a", "autoencoder.pt")), File.ReadAllBytes(Path.Combine(temp.Path, "b", "autoencoder.pt")));
+    }
+
+    [Fact]
+    public void An_interrupted_run_resumes_from_its_last_epoch_and_ends_like_an_uninterrupted_one()
+    {
+        using var cohort = new TinyCohort(AdClasses, trainPerClass: 2, valPerClass: 1);
+        using var temp = new TempDir();
+        var settings = TrainingParams.Pretrain(p => p["pretrain.epochs"] = 3);
+        Pretraining.Run(cohort.Root, temp.Sub("straight"), settings, _ => { });
+
+        // Given a run cancelled right after its first epoch, its state kept in a resume folder
+        var resume = temp.Sub("resume");
+        using var cancel = new CancellationTokenSource();
+        Assert.Throws<OperationCanceledException>(() =>
+            Pretraining.Run(cohort.Root, temp.Sub("first-try"), settings, p => { if (p.StartsWith("epoch 1/")) cancel.Cancel(); }, resume, cancel.Token));
+
+        // When the stage runs again into a new, empty output folder with the same resume folder
+        var progress = new List<string>();
+        Pretraining.Run(cohort.Root, temp.Sub("second-try"), settings, progress.Add, resume);
+
+        // Then it starts at epoch 2, runs the same number of epochs and ends at the same loss
+        Assert.StartsWith("resuming after epoch 1/3", progress[0]);
+        Assert.DoesNotContain(progress, p => p.StartsWith("epoch 1/"));
+        var straight = HistoryCsv.Read(Path.Combine(temp.Path, "straight", "history.csv"), HistoryCsv.PretrainColumns).Rows;
+        var resumed = HistoryCsv.Read(Path.Combine(temp.Path, "second-try", "history.csv"), HistoryCsv.PretrainColumns).Rows;
+        Assert.Equal(straight.Count, resumed.Count);
+        Assert.Equal(straight[^1][2], resumed[^1][2], 1e-5);
+        Assert.Empty(Directory.GetFiles(resume));
+    }
+
+    [Fact]
+    public void A_resume_folder_of_other_params_is_ignored()
+    {
+        using var cohort = new TinyCohort(AdClasses, trainPerClass: 2, valPerClass: 1);
+        using var temp = new TempDir();
+        var resume = temp.Sub("resume");
+        using var cancel = new CancellationTokenSource();
+        Assert.Throws<OperationCanceledException>(() => Pretraining.Run(cohort.Root, temp.Sub("a"),
+            TrainingParams.Pretrain(p => p["pretrain.epochs"] = 3), p => { if (p.StartsWith("epoch 1/")) cancel.Cancel(); }, resume, cancel.Token));
+
+        var progress = new List<string>();
+        Pretraining.Run(cohort.Root, temp.Sub("b"), TrainingParams.Pretrain(p => p["pretrain.lr"] = 0.002), progress.Add, resume);
+
+        Assert.StartsWith("epoch 1/2", progress[0]);
+    }
+
+    [Fact]
+    public void A_nan_loss_stops_training_naming_the_epoch_and_batch()
+    {
+        using var cohort = new TinyCohort(AdClasses, trainPerClass: 2, valPerClass: 1,
+            alter: (_, n, data) => n == 3 ? data.Select(_ => float.NaN).ToArray() : data);
+        using var temp = new TempDir();
+
+        var error = Assert.Throws<TrainingDivergedException>(() =>
+            Pretraining.Run(cohort.Root, temp.Sub("out"), TrainingParams.Pretrain(p => p["pretrain.batch_size"] = 4), _ => { }));
+
+        Assert.Contains("epoch 1, batch 1 of 1", error.Message);
+        Assert.Contains("NaN", error.Message);
+    }
+
+    [Fact]
+    public void A_cohort_whose_shape_does_not_fit_the_depth_is_refused_naming_the_shapes_that_work()
+    {
+        using var cohort = new TinyCohort(AdClasses, trainPerClass: 1, valPerClass: 1, shape: [12, 12, 12]);
+        using var temp = new TempDir();
+
+        var error = Assert.Throws<ModelConfigurationException>(() =>
+            Pretraining.Run(cohort.Root, temp.Sub("out"), TrainingParams.Pretrain(p => p["model.channels"] = new[] { 4, 8, 8 }), _ => { }));
+
+        Assert.Contains("summary.json", error.Message);
+        Assert.Contains("12 → 8 or 16", error.Message);
+    }
+
+    [Fact]
+    public void Memory_stays_flat_over_epochs()
+    {
+        using var cohort = new TinyCohort(AdClasses, trainPerClass: 2, valPerClass: 1);
+        using var temp = new TempDir();
+        var live = new List<long>();
+
+        Pretraining.Run(cohort.Root, temp.Sub("out"), TrainingParams.Pretrain(p =>
+            {
+                p["pretrain.epochs"] = 4;
+                p["pretrain.variant"] = "denoising";
+                p["pretrain.augment.rotate_degrees"] = 5;
+            }),
+            _ => live.Add(TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount));
+
+        // Then no tensor outlives its epoch: the live count after epoch 4 equals the one after epoch 2
+        // (the count is meaningful: the model's parameters and buffers are live tensors)
+        Assert.Equal(4, live.Count);
+        Assert.True(live[0] > 0);
+        Assert.Equal(live[1], live[3]);
+    }
+}
