@@ -40,6 +40,9 @@ public sealed class LinearProbe
         var bias = new double[classCount];
         var gradW = new double[classCount, d];
         var gradB = new double[classCount];
+        // Gradient descent is stable when the step is below 1/L, L = 1/2·λmax(X̃ᵀX̃/n) + L2 (X̃ = features with a ones column):
+        // the configured learning rate is capped there so no setting can make the fit diverge.
+        var stepSize = Math.Min(settings.LearningRate, 1.0 / (0.5 * LargestEigenvalue(x) + settings.L2));
         var loss = 0.0;
         for (var step = 0; step <= settings.Iterations; step++)
         {
@@ -63,17 +66,42 @@ public sealed class LinearProbe
                     loss += settings.L2 / 2 * w[c, j] * w[c, j];
                     gradW[c, j] += settings.L2 * w[c, j];
                 }
+            if (!double.IsFinite(loss)) throw new InvalidOperationException($"linear probe diverged at step {step} (loss {loss})");
             if (step == settings.Iterations) break;
             for (var c = 0; c < classCount; c++)
             {
-                bias[c] -= settings.LearningRate * gradB[c];
-                for (var j = 0; j < d; j++) w[c, j] -= settings.LearningRate * gradW[c, j];
+                bias[c] -= stepSize * gradB[c];
+                for (var j = 0; j < d; j++) w[c, j] -= stepSize * gradW[c, j];
             }
         }
         return new LinearProbe(mean, scale, w, bias, loss);
     }
 
     public double[] PredictProbabilities(float[] features) => Softmax(Standardize(features, _mean, _scale), _weights, _bias);
+
+    /// <summary>Largest eigenvalue of X̃ᵀX̃/n by power iteration (X̃ = rows of x with a trailing 1), from a fixed start.</summary>
+    private static double LargestEigenvalue(double[][] x)
+    {
+        int n = x.Length, d = x[0].Length + 1;
+        var v = Enumerable.Repeat(1.0 / Math.Sqrt(d), d).ToArray();
+        double lambda = 1;
+        for (var iteration = 0; iteration < 100; iteration++)
+        {
+            var next = new double[d];
+            foreach (var row in x)
+            {
+                var dot = v[d - 1];
+                for (var j = 0; j < d - 1; j++) dot += row[j] * v[j];
+                for (var j = 0; j < d - 1; j++) next[j] += dot * row[j] / n;
+                next[d - 1] += dot / n;
+            }
+            var norm = Math.Sqrt(next.Sum(e => e * e));
+            if (norm < 1e-300) return 1;
+            lambda = norm;
+            for (var j = 0; j < d; j++) v[j] = next[j] / norm;
+        }
+        return lambda * 1.01; // power iteration approaches from below
+    }
 
     private static (double[] Mean, double[] Scale) Standardization(IReadOnlyList<float[]> features, int d)
     {
