@@ -15,12 +15,12 @@ public static class ConfusionMatrixPlot
         for (var i = 0; i < k; i++)
             for (var j = 0; j < k; j++)
             {
-                intensities[i, j] = counts[i, j];
+                intensities[i, j] = -counts[i, j]; // ScottPlot's Blues runs dark → light, so negate: more subjects, darker cell
                 max = Math.Max(max, counts[i, j]);
             }
         var heatmap = plot.Add.Heatmap(intensities);
         heatmap.Colormap = new ScottPlot.Colormaps.Blues();
-        heatmap.Extent = new CoordinateRect(-0.5, k - 0.5, -0.5, k - 0.5);
+        heatmap.Extent = HeatmapExtent.Cells(-0.5, k - 0.5, -0.5, k - 0.5, k, k);
         for (var i = 0; i < k; i++)
             for (var j = 0; j < k; j++)
             {

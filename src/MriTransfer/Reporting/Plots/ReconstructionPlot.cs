@@ -32,10 +32,10 @@ public static class ReconstructionPlot
             label.LabelFontSize = 13;
         }
         string[] titles = ["input", "reconstruction", "|error|"];
-        plot.Axes.Top.SetTicks([0.5, 1.55, 2.6], titles);
         plot.Axes.Bottom.SetTicks([0.5, 1.55, 2.6], titles);
         plot.Axes.Left.SetTicks([], []);
         plot.Axes.SetLimits(-1.2, 3.15, -0.1, rows + 0.05);
+        plot.HideGrid();
         plot.Title("Autoencoder reconstructions (central axial slice)");
         return PlotImage.Render(plot, "reconstructions.png", "Autoencoder input, reconstruction and absolute error for a few AD validation and BT test subjects",
             size with { Height = Math.Max(size.Height, 220 * Math.Max(rows, 1)) });
@@ -46,7 +46,7 @@ public static class ReconstructionPlot
         var heatmap = plot.Add.Heatmap(image);
         heatmap.Colormap = colormap;
         heatmap.ManualRange = range;
-        heatmap.Extent = new CoordinateRect(column * 1.05, column * 1.05 + 1, row, row + 0.95);
+        heatmap.Extent = HeatmapExtent.Cells(column * 1.05, column * 1.05 + 1, row, row + 0.95, image.GetLength(1), image.GetLength(0));
     }
 
     /// <summary>Central z slice as [row = y from top, column = x].</summary>
