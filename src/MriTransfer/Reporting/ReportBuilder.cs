@@ -70,7 +70,7 @@ public static class ReportBuilder
         return File.Exists(path) ? path : throw new ReportInputException($"{path}: missing; expected {file} from {producer} in {dir}");
     }
 
-    internal static string F(double? value, string format = "0.000") =>
+    internal static string F(double? value, string format = "0.000;−0.000;0.000") =>
         value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "n/a";
 
     internal static string Ci(ConfidenceInterval? ci) => ci is null ? "n/a" : $"{F(ci.Lower)} to {F(ci.Upper)}";

@@ -146,6 +146,25 @@ public class EvaluatorTests
         Snapshot.Match(File.ReadAllLines(Path.Combine(output, "metrics.json")));
     }
 
+    [Fact]
+    public void Given_the_same_inputs_and_seed_when_evaluated_twice_then_metrics_json_is_byte_identical()
+    {
+        using var data = new SyntheticEvaluation();
+
+        var (_, first) = Run(data, ThreeVariants);
+        var (_, second) = Run(data, ThreeVariants);
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(first, "metrics.json")), File.ReadAllBytes(Path.Combine(second, "metrics.json")));
+    }
+
+    [Fact]
+    public void Given_a_model_listing_classes_in_another_order_when_it_predicts_then_probabilities_are_mapped_to_the_cohort_order()
+    {
+        var order = VariantPredictor.ClassOrder("head", ["no_tumor", "glioma", "meningioma"], SyntheticEvaluation.Classes);
+
+        Assert.Equal([1, 2, 0], order);
+    }
+
     private sealed class OtherClasses : MriTransfer.Training.ISubjectClassifier
     {
         public string Kind => "fake";
