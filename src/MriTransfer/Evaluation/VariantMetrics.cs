@@ -28,6 +28,7 @@ public static class VariantEvaluator
         var k = classes.Count;
         var confusion = ClassificationMetrics.ConfusionMatrix(truth, predicted, k);
         var auc = RocAuc.MacroOneVsRest(truth, probabilities, k);
+        var resampledAuc = new ResampledAuc(truth, probabilities, k);
 
         ConfidenceInterval? Ci(Func<int[], int[], double[][], double?> statistic) => Bootstrap.Percentile(
             resamples, set => statistic(Bootstrap.Take(truth, set), Bootstrap.Take(predicted, set), Bootstrap.Take(probabilities, set)), ciLevel);
@@ -40,7 +41,7 @@ public static class VariantEvaluator
             ClassificationMetrics.MacroF1(confusion),
             Ci((t, p, _) => ClassificationMetrics.MacroF1(t, p, k)),
             auc,
-            Ci((t, _, prob) => RocAuc.MacroOneVsRest(t, prob, k).Macro.Value),
+            Bootstrap.Percentile(resamples, resampledAuc.Macro, ciLevel),
             ClassificationMetrics.PerClassFromConfusion(confusion, classes),
             confusion);
     }

@@ -81,3 +81,24 @@ public class RocAucTests
         Assert.Equal(RocAuc.MannWhitney(positive, scores).Value!.Value, area, 12);
     }
 }
+
+public class ResampledAucTests
+{
+    [Fact]
+    public void Given_bootstrap_resamples_when_scored_by_weights_then_the_macro_auc_equals_recomputing_it_on_the_resampled_subjects()
+    {
+        // Given 30 subjects of 3 classes with coarse (often tied) scores, and resamples that sometimes miss a class
+        var random = new Random(4);
+        var truth = Enumerable.Range(0, 30).Select(i => i % 3).ToArray();
+        var probabilities = truth.Select(t => Enumerable.Range(0, 3).Select(c => Math.Round(random.NextDouble() + (c == t ? 0.3 : 0), 1)).ToArray()).ToArray();
+        var fast = new ResampledAuc(truth, probabilities, 3);
+
+        foreach (var set in Bootstrap.ResampleIndices(30, 200, 9).Append(new int[] { 0, 0, 3, 1 }))
+        {
+            var expected = RocAuc.MacroOneVsRest(Bootstrap.Take(truth, set), Bootstrap.Take(probabilities, set), 3).Macro.Value;
+            var actual = fast.Macro(set);
+            Assert.Equal(expected is null, actual is null);
+            if (expected is { } e) Assert.Equal(e, actual!.Value, 12);
+        }
+    }
+}
