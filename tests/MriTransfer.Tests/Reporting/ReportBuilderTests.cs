@@ -79,4 +79,17 @@ public class ReportBuilderTests
 
         Assert.Contains("metrics.json: missing", e.Message);
     }
+
+    [Fact]
+    public void Given_no_learning_curve_input_when_the_report_is_built_then_it_has_no_learning_curve_figure_and_still_renders()
+    {
+        using var data = new SyntheticReportInputs();
+        var output = data.NewOutputDir();
+
+        var doc = ReportBuilder.Run(SyntheticReportInputs.Settings, data.Inputs with { LearningCurveDir = null, LockFile = null },
+            SyntheticReportInputs.Machine, output, _ => { });
+
+        Assert.DoesNotContain(doc.Figures, f => f.FileName == "learning_curve.png");
+        Assert.Contains("| pipeline.lock | not given |", File.ReadAllText(Path.Combine(output, "report.md")));
+    }
 }
