@@ -7,18 +7,25 @@ using Pipeline.StageKit;
 return StageHost.Run(args, ctx =>
 {
     var p = ctx.Params;
+    T Get<T>(string key, Func<string, T> read, T fallback)
+    {
+        if (!p.Has(key)) return fallback;
+        try { return read(key); }
+        catch (FormatException) { throw new StageInputException($"{ctx.Args.ParamsFile}: {key}: expected {(typeof(T) == typeof(int) ? "an integer" : "a number")}, got '{p.GetString(key)}'"); }
+    }
     try
     {
+        var d = new EvaluateSettings(); // defaults for keys params.yaml leaves out
         var settings = new EvaluateSettings(
-            p.Has("evaluate.bootstrap_resamples") ? p.GetInt("evaluate.bootstrap_resamples") : 2000,
-            p.Has("evaluate.seed") ? p.GetInt("evaluate.seed") : 2024,
-            p.Has("evaluate.ci_level") ? p.GetDouble("evaluate.ci_level") : 0.95,
-            p.Has("evaluate.variants") ? p.GetStringList("evaluate.variants") : null,
-            p.Has("evaluate.baseline") ? p.GetString("evaluate.baseline") : "scratch",
-            p.Has("evaluate.probe_l2") ? p.GetDouble("evaluate.probe_l2") : 0.01,
-            p.Has("evaluate.probe_iterations") ? p.GetInt("evaluate.probe_iterations") : 500,
-            p.Has("evaluate.probe_lr") ? p.GetDouble("evaluate.probe_lr") : 0.1,
-            p.Has("evaluate.reconstruction_examples") ? p.GetInt("evaluate.reconstruction_examples") : 3);
+            Get("evaluate.bootstrap_resamples", p.GetInt, d.BootstrapResamples),
+            Get("evaluate.seed", p.GetInt, d.Seed),
+            Get("evaluate.ci_level", p.GetDouble, d.CiLevel),
+            Get("evaluate.variants", p.GetStringList, d.Variants),
+            Get("evaluate.baseline", p.GetString, d.Baseline),
+            Get("evaluate.probe_l2", p.GetDouble, d.Probe.L2),
+            Get("evaluate.probe_iterations", p.GetInt, d.Probe.Iterations),
+            Get("evaluate.probe_lr", p.GetDouble, d.Probe.LearningRate),
+            Get("evaluate.reconstruction_examples", p.GetInt, d.ReconstructionExamples));
         if (p.Has("runtime.torch_threads")) TorchSharp.torch.set_num_threads(p.GetInt("runtime.torch_threads"));
         string? Optional(string name) => ctx.Args.HasInput(name) ? ctx.Args.Input(name) : null;
         var inputs = new EvaluateInputs(
