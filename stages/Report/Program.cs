@@ -1,0 +1,34 @@
+using MriTransfer.Evaluation;
+using MriTransfer.Reporting;
+using Pipeline.StageKit;
+
+// Report: plots + report.md + self-contained report.html from Evaluate, the stages' history.csv and the learning curve.
+// Inputs: evaluate=<Evaluate>, history:<name>=<stage folder>..., optional learning_curve=, params=<params.yaml>, lock=<pipeline.lock>.
+return StageHost.Run(args, ctx =>
+{
+    var p = ctx.Params;
+    T Get<T>(string key, Func<string, T> read, T fallback)
+    {
+        if (!p.Has(key)) return fallback;
+        try { return read(key); }
+        catch (FormatException) { throw new StageInputException($"{ctx.Args.ParamsFile}: {key}: expected {(typeof(T) == typeof(int) ? "an integer" : "a number")}, got '{p.GetString(key)}'"); }
+    }
+    try
+    {
+        var d = new ReportSettings(); // defaults for keys params.yaml leaves out
+        var settings = new ReportSettings(
+            Get("report.plot_width", p.GetInt, d.PlotWidth),
+            Get("report.plot_height", p.GetInt, d.PlotHeight),
+            Get("report.headline_variant", p.GetString, d.HeadlineVariant));
+        string? Optional(string name) => ctx.Args.HasInput(name) ? ctx.Args.Input(name) : null;
+        var inputs = new ReportInputs(ctx.Args.Input("evaluate"), StageInputs.WithPrefix(ctx.Args.Inputs, "history:"),
+            Optional("learning_curve"), Optional("params"), Optional("lock"));
+        var doc = ReportBuilder.Run(settings, inputs, MachineInfo.Current(), ctx.OutputDir, ctx.Progress);
+        ctx.Log($"report written with {doc.Figures.Count()} figures");
+        return StageHost.Ok;
+    }
+    catch (Exception e) when (e is ReportInputException or EvaluationInputException or InvalidDataException or FileNotFoundException)
+    {
+        throw new StageInputException(e.Message);
+    }
+});
