@@ -1,0 +1,39 @@
+using MriTransfer.Cohorts;
+using MriTransfer.Models.ImageNet;
+using static TorchSharp.torch;
+
+namespace MriTransfer.Training.ImageNet;
+
+/// <summary>
+/// ImageNetHead: the package's ImageNet ResNet-18, frozen (batch norm in eval mode), with a linear head trained
+/// on the BT train subjects of the label fraction. The backbone's features are extracted once (no augmentation,
+/// so they do not change between epochs); the head then trains on them.
+/// </summary>
+public static class ImageNetHeadTraining
+{
+    public static TrainingResult Run(string btCohortDir, string outputDir, SliceSampling sampling, SliceTrainingSettings settings,
+        Action<string> progress, string? onnxPath = null)
+    {
+        set_num_threads(settings.TorchThreads);
+        manual_seed(settings.Seed);
+        var cohort = CohortInputs.Load(btCohortDir);
+        using var net = new ResNetSliceNet(ResNet18OnnxImporter.LoadPretrained(onnxPath), cohort.Classes.Count);
+        net.eval();
+        foreach (var p in net.Backbone.parameters()) p.requires_grad = false;
+
+        progress("reading slices and extracting ImageNet features");
+        using var train = Features(net, SliceDataset.Load(cohort, cohort.TrainSubset(settings.LabelFraction), sampling), settings);
+        using var val = Features(net, SliceDataset.Load(cohort, cohort.Split("val"), sampling), settings);
+
+        var trainer = new SliceClassifierTrainer(net.Head, [], training => net.Head.train(training), settings, progress);
+        var result = trainer.Train(train, val);
+        var info = ResNetSliceModelInfo.Create(cohort.Classes, cohort.Mode, sampling, backboneTrained: false);
+        ClassifierOutput.Write(outputDir, net, info, result, settings, "ImageNetHead", train, val);
+        return result;
+    }
+
+    private static SliceDataset Features(ResNetSliceNet net, SliceDataset images, SliceTrainingSettings settings)
+    {
+        using (images) return images.Map(net.Features, settings.BatchSize);
+    }
+}
