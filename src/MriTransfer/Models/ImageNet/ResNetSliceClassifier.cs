@@ -53,7 +53,7 @@ public sealed class ResNetSliceClassifier : ISubjectClassifier
         for (long start = 0; start < images.shape[0]; start += 32)
         {
             var batch = images.narrow(0, start, Math.Min(32, images.shape[0] - start));
-            sum = sum.add(nn.functional.softmax(net.forward(batch), 1).sum(0));
+            sum = sum.add(nn.functional.softmax(net.forward(batch), 1).sum(dim: 0));
         }
         return sum.div(images.shape[0]).data<float>().ToArray();
     }

@@ -36,6 +36,22 @@ public sealed class ResNetSliceNet : nn.Module<Tensor, Tensor>
         return head.forward(features);
     }
 
+    /// <summary>
+    /// Re-initialises the head as PyTorch's Linear default does (uniform ±1/√512 for weights and bias) from
+    /// <paramref name="seed"/> alone, so the start does not depend on libtorch's global generator.
+    /// </summary>
+    public void ResetHead(int seed)
+    {
+        var random = new Random(seed);
+        var bound = 1.0 / Math.Sqrt(ResNet18Backbone.FeatureCount);
+        float[] Draw(long count) => Enumerable.Range(0, (int)count).Select(_ => (float)((random.NextDouble() * 2 - 1) * bound)).ToArray();
+        using var noGrad = no_grad();
+        using var weight = tensor(Draw(head.weight!.numel()), head.weight.shape);
+        using var bias = tensor(Draw(head.bias!.numel()), head.bias.shape);
+        head.weight.copy_(weight);
+        head.bias.copy_(bias);
+    }
+
     /// <summary>Training mode for the head only: batch norm keeps its ImageNet statistics in every variant.</summary>
     public void TrainHeadKeepBatchNormFrozen()
     {

@@ -14,7 +14,6 @@ public static class ImageNetFineTuning
     public static TrainingResult Run(string btCohortDir, string headDir, string outputDir, SliceTrainingSettings settings, Action<string> progress)
     {
         set_num_threads(settings.TorchThreads);
-        manual_seed(settings.Seed);
         var headInfo = ResNetSliceModelInfo.Read(Path.Combine(headDir, "model.json"));
         var cohort = CohortInputs.Load(btCohortDir);
         CheckHeadMatches(headDir, headInfo, cohort.Classes, cohort.Mode, settings);

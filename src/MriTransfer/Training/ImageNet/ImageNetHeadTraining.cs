@@ -15,9 +15,9 @@ public static class ImageNetHeadTraining
         Action<string> progress, string? onnxPath = null)
     {
         set_num_threads(settings.TorchThreads);
-        manual_seed(settings.Seed);
         var cohort = CohortInputs.Load(btCohortDir);
         using var net = new ResNetSliceNet(ResNet18OnnxImporter.LoadPretrained(onnxPath), cohort.Classes.Count);
+        net.ResetHead(settings.Seed);
         net.eval();
         foreach (var p in net.Backbone.parameters()) p.requires_grad = false;
 
