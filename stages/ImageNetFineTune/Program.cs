@@ -14,7 +14,7 @@ return StageHost.Run(args, context =>
             patience: p.GetInt("imagenet.finetune.patience"),
             labelFraction: p.GetDouble("train.label_fraction"), seed: p.GetInt("train.seed"),
             torchThreads: p.GetInt("runtime.torch_threads"));
-        var result = ImageNetFineTuning.Run(context.Args.Input("bt"), context.Args.Input("head"), context.OutputDir, settings, context.Progress);
+        var result = ImageNetFineTuning.Run(context.Args.Input("bt"), context.Args.Input("head"), context.OutputDir, settings, context.Progress, context.Log);
         context.Log($"best epoch {result.BestEpoch}; {result.StopReason}");
         return StageHost.Ok;
     }

@@ -14,7 +14,7 @@ return StageHost.Run(args, context =>
             headLr: p.GetDouble("imagenet.head.lr"), backboneLr: 0, patience: p.GetInt("imagenet.head.patience"),
             labelFraction: p.GetDouble("train.label_fraction"), seed: p.GetInt("train.seed"),
             torchThreads: p.GetInt("runtime.torch_threads"));
-        var result = ImageNetHeadTraining.Run(context.Args.Input("bt"), context.OutputDir, sampling, settings, context.Progress);
+        var result = ImageNetHeadTraining.Run(context.Args.Input("bt"), context.OutputDir, sampling, settings, context.Progress, context.Log);
         context.Log($"best epoch {result.BestEpoch}; {result.StopReason}");
         return StageHost.Ok;
     }

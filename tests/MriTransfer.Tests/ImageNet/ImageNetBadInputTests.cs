@@ -62,13 +62,20 @@ public class ImageNetBadInputTests
         Assert.Contains("31×31", error.Message);
     }
 
-    [Fact]
-    public void The_smallest_allowed_image_gives_512_features()
+    [Theory]
+    [InlineData(32)]
+    [InlineData(33)]
+    [InlineData(100)]
+    [InlineData(112)]
+    public void Any_allowed_image_size_gives_512_features_with_aligned_residual_branches(int size)
     {
+        // Given sizes whose feature maps become odd inside the network (112 → 7 px before the last stage)
         using var scope = NewDisposeScope();
         using var backbone = new ResNet18Backbone();
         backbone.eval();
-        Assert.Equal(new long[] { 2, 512 }, backbone.forward(zeros(2, 3, ResNet18Backbone.MinImageSize, ResNet18Backbone.MinImageSize)).shape);
+
+        // When images of that size pass through, Then each gives 512 features
+        Assert.Equal(new long[] { 2, 512 }, backbone.forward(zeros(2, 3, size, size)).shape);
     }
 
     [Fact]

@@ -5,10 +5,12 @@ using static TorchSharp.torch;
 namespace MriTransfer.Models.ImageNet;
 
 /// <summary>
-/// Convolution (no bias) + batch normalisation with the CNTK export's padding: <see cref="PadBegin"/> zeros
-/// before and <see cref="PadEnd"/> after each spatial axis (ONNX pads = [begin_h, begin_w, end_h, end_w]).
-/// Implemented as symmetric padding by PadBegin and cropping the trailing outputs the smaller end padding
-/// would not produce, which gives exactly the ONNX result for any input size.
+/// Convolution (no bias) + batch normalisation. The CNTK export lists its pads as [begin_h, begin_w, end_h, end_w]
+/// = [3,3,2,2] for the 7×7/2 stem and [1,1,0,0] for strided 3×3 convolutions: CNTK's "same" auto-padding
+/// (output = ceil(n / stride), the odd extra zero before) resolved for 224 px inputs. Padding symmetrically by
+/// <see cref="PadBegin"/> gives exactly those outputs at 224 px and ceil(n / stride) outputs at every size,
+/// so residual branches stay aligned for any image size (the fixed asymmetric pads would not: at 7 px a
+/// strided 3×3 gives 3 outputs, the 1×1 shortcut 4). <see cref="PadEnd"/> is the export's value, checked on import.
 /// </summary>
 public sealed class ConvBn : nn.Module<Tensor, Tensor>
 {
@@ -45,28 +47,6 @@ public sealed class ConvBn : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var convolved = conv.forward(input);
-        using var cropped = AsymmetricPadding.Crop(convolved, input, KernelSize, Stride, PadBegin, PadEnd);
-        return bn.forward(cropped);
-    }
-}
-
-/// <summary>Output-size arithmetic for ONNX's asymmetric pads.</summary>
-public static class AsymmetricPadding
-{
-    public static long OutputSize(long inputSize, int kernel, int stride, int padBegin, int padEnd) =>
-        (inputSize + padBegin + padEnd - kernel) / stride + 1;
-
-    /// <summary>Crops an output computed with symmetric padding <paramref name="padBegin"/> to the asymmetric size.</summary>
-    public static Tensor Crop(Tensor output, Tensor input, int kernel, int stride, int padBegin, int padEnd)
-    {
-        var h = OutputSize(input.shape[2], kernel, stride, padBegin, padEnd);
-        var w = OutputSize(input.shape[3], kernel, stride, padBegin, padEnd);
-        if (h <= 0 || w <= 0 || input.shape[2] + padBegin + padEnd < kernel || input.shape[3] + padBegin + padEnd < kernel)
-            throw new ArgumentException(
-                $"a {input.shape[2]}×{input.shape[3]} feature map is too small for a {kernel}×{kernel} window with stride {stride}; " +
-                $"ResNet-18 needs images of at least {ResNet18Backbone.MinImageSize} pixels");
-        return output.shape[2] == h && output.shape[3] == w
-            ? output.alias()
-            : output[.., .., TensorIndex.Slice(0, h), TensorIndex.Slice(0, w)];
+        return bn.forward(convolved);
     }
 }

@@ -14,7 +14,10 @@ namespace MriTransfer.Models.ImageNet;
 /// </summary>
 public sealed class ResNet18Backbone : nn.Module<Tensor, Tensor>
 {
-    /// <summary>Smallest square input for which every stage still has at least one output pixel.</summary>
+    /// <summary>
+    /// Smallest accepted image side: the network downsamples 32-fold, so below 32 px its last stage has less than
+    /// one input pixel per output and the ImageNet features stop meaning anything.
+    /// </summary>
     public const int MinImageSize = 32;
     public const int FeatureCount = 512;
 
@@ -52,8 +55,8 @@ public sealed class ResNet18Backbone : nn.Module<Tensor, Tensor>
                 $"images of {input.shape[2]}×{input.shape[3]} px are too small for ResNet-18's 32-fold downsampling; use at least {MinImageSize}×{MinImageSize}");
         using var scope = NewDisposeScope();
         var x = nn.functional.relu(stem.forward(input));
-        var pooled = nn.functional.max_pool2d(x, 3, 2, 1);
-        x = AsymmetricPadding.Crop(pooled, x, 3, 2, 1, 0);
+        // The export's MaxPool pads [1,1,0,0] are "same" padding at 224 px, like the convolutions (see ConvBn).
+        x = nn.functional.max_pool2d(x, 3, 2, 1);
         foreach (var stage in new[] { layer1, layer2, layer3, layer4 })
             foreach (var block in stage)
                 x = block.forward(x);

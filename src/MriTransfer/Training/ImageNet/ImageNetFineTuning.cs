@@ -11,7 +11,8 @@ namespace MriTransfer.Training.ImageNet;
 /// </summary>
 public static class ImageNetFineTuning
 {
-    public static TrainingResult Run(string btCohortDir, string headDir, string outputDir, SliceTrainingSettings settings, Action<string> progress)
+    public static TrainingResult Run(string btCohortDir, string headDir, string outputDir, SliceTrainingSettings settings, Action<string> progress,
+        Action<string>? log = null)
     {
         set_num_threads(settings.TorchThreads);
         var headInfo = ResNetSliceModelInfo.Read(Path.Combine(headDir, "model.json"));
@@ -28,6 +29,8 @@ public static class ImageNetFineTuning
         void SetTraining(bool training) { if (training) net.TrainHeadKeepBatchNormFrozen(); else net.eval(); }
         var trainer = new SliceClassifierTrainer(net, net.Backbone.parameters().ToList(), SetTraining, settings, progress);
         var result = trainer.Train(train, val);
+        log?.Invoke($"fine-tuning: {train.SliceCount} train + {val.SliceCount} val images of {headInfo.Sampling.ImageSize} px per epoch; " +
+                    $"{(train.SliceCount + val.SliceCount) * result.History.Count / result.History.Sum(h => h.Seconds):F1} images/s (train forward+backward and val forward)");
         var info = ResNetSliceModelInfo.Create(cohort.Classes, cohort.Mode, headInfo.Sampling, backboneTrained: true);
         ClassifierOutput.Write(outputDir, net, info, result, settings, "ImageNetFineTune", train, val);
         return result;

@@ -1,4 +1,4 @@
-using MriTransfer.Cohorts;
+using System.Diagnostics;
 using MriTransfer.Models.ImageNet;
 using static TorchSharp.torch;
 
@@ -12,7 +12,7 @@ namespace MriTransfer.Training.ImageNet;
 public static class ImageNetHeadTraining
 {
     public static TrainingResult Run(string btCohortDir, string outputDir, SliceSampling sampling, SliceTrainingSettings settings,
-        Action<string> progress, string? onnxPath = null)
+        Action<string> progress, Action<string>? log = null, string? onnxPath = null)
     {
         set_num_threads(settings.TorchThreads);
         var cohort = CohortInputs.Load(btCohortDir);
@@ -22,8 +22,11 @@ public static class ImageNetHeadTraining
         foreach (var p in net.Backbone.parameters()) p.requires_grad = false;
 
         progress("reading slices and extracting ImageNet features");
+        var clock = Stopwatch.StartNew();
         using var train = Features(net, SliceDataset.Load(cohort, cohort.TrainSubset(settings.LabelFraction), sampling), settings);
         using var val = Features(net, SliceDataset.Load(cohort, cohort.Split("val"), sampling), settings);
+        var images = train.SliceCount + val.SliceCount;
+        log?.Invoke($"frozen features: {images} images of {sampling.ImageSize} px (reading included) in {clock.Elapsed.TotalSeconds:F1} s = {images / clock.Elapsed.TotalSeconds:F1} images/s");
 
         var trainer = new SliceClassifierTrainer(net.Head, [], training => net.Head.train(training), settings, progress);
         var result = trainer.Train(train, val);
