@@ -1,0 +1,53 @@
+using MriTransfer.Models.ImageNet;
+using static TorchSharp.torch;
+
+namespace MriTransfer.Training.ImageNet;
+
+/// <summary>
+/// ImageNetFineTune: starts from an ImageNetHead folder (backbone + trained head), unfreezes the backbone and
+/// trains everything, the backbone with its own lower learning rate. Batch norm keeps its ImageNet statistics
+/// (eval mode; its scale and shift are trained): slice batches from a few subjects are too small and too
+/// correlated for reliable batch statistics. Image sampling comes from the head's model.json.
+/// </summary>
+public static class ImageNetFineTuning
+{
+    public static TrainingResult Run(string btCohortDir, string headDir, string outputDir, SliceTrainingSettings settings, Action<string> progress,
+        Action<string>? log = null)
+    {
+        set_num_threads(settings.TorchThreads);
+        var headInfo = ResNetSliceModelInfo.Read(Path.Combine(headDir, "model.json"));
+        var cohort = CohortInputs.Load(btCohortDir);
+        CheckHeadMatches(headDir, headInfo, cohort.Classes, cohort.Mode, settings);
+
+        using var net = new ResNetSliceNet(new ResNet18Backbone(), headInfo.Classes.Count);
+        net.load(Path.Combine(headDir, "model.pt"), strict: true);
+
+        progress("reading slices");
+        using var train = SliceDataset.Load(cohort, cohort.TrainSubset(settings.LabelFraction), headInfo.Sampling);
+        using var val = SliceDataset.Load(cohort, cohort.Split("val"), headInfo.Sampling);
+
+        void SetTraining(bool training) { if (training) net.TrainHeadKeepBatchNormFrozen(); else net.eval(); }
+        var trainer = new SliceClassifierTrainer(net, net.Backbone.parameters().ToList(), SetTraining, settings, progress);
+        var result = trainer.Train(train, val);
+        log?.Invoke($"fine-tuning: {train.SliceCount} train + {val.SliceCount} val images of {headInfo.Sampling.ImageSize} px per epoch; " +
+                    $"{(train.SliceCount + val.SliceCount) * result.History.Count / result.History.Sum(h => h.Seconds):F1} images/s (train forward+backward and val forward)");
+        var info = ResNetSliceModelInfo.Create(cohort.Classes, cohort.Mode, headInfo.Sampling, backboneTrained: true);
+        ClassifierOutput.Write(outputDir, net, info, result, settings, "ImageNetFineTune", train, val);
+        return result;
+    }
+
+    private static void CheckHeadMatches(string headDir, ResNetSliceModelInfo head, IReadOnlyList<string> classes, string mode, SliceTrainingSettings settings)
+    {
+        var (seed, fraction) = ClassifierOutput.ReadSeedAndFraction(headDir);
+        var problems = new List<string>();
+        var modelJson = Path.Combine(headDir, "model.json");
+        var trainingJson = Path.Combine(headDir, "training.json");
+        if (!head.Classes.SequenceEqual(classes))
+            problems.Add($"{modelJson}: classes [{string.Join(", ", head.Classes)}] differ from the BT cohort's [{string.Join(", ", classes)}]");
+        if (head.Mode != mode) problems.Add($"{modelJson}: mode '{head.Mode}' differs from the BT cohort's '{mode}'");
+        if (Math.Abs(fraction - settings.LabelFraction) > 1e-9)
+            problems.Add($"{trainingJson}: label_fraction {fraction} differs from train.label_fraction {settings.LabelFraction}; fine-tune the head of the same fraction");
+        if (seed != settings.Seed) problems.Add($"{trainingJson}: seed {seed} differs from train.seed {settings.Seed}; fine-tune the head of the same seed");
+        if (problems.Count > 0) throw new ImageNetSettingsException(problems);
+    }
+}
