@@ -21,6 +21,7 @@ public sealed record ResNetSliceModelInfo(
     public const string KindName = "resnet18-slices";
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
 
+    [JsonIgnore]
     public SliceSampling Sampling => new(ImageSize, Slices, SliceSpacing);
 
     public static ResNetSliceModelInfo Create(IReadOnlyList<string> classes, string mode, SliceSampling sampling, bool backboneTrained) =>
@@ -29,7 +30,7 @@ public sealed record ResNetSliceModelInfo(
             $"{ResNet18Package.PackageId} {ResNet18Package.PackageVersion} {ResNet18Package.ModelRelativePath}",
             ResNet18Package.ModelSha256,
             $"per-subject intensities mapped to [0,1] by their {SliceImages.LowPercentile}/{SliceImages.HighPercentile} percentiles, " +
-            $"RGB→BGR ×255 minus mean ({string.Join(", ", CntkImageNetInput.MeanBgr)}) as in ResNetPreprocess.onnx");
+            $"RGB to BGR, times 255, minus mean ({string.Join(", ", CntkImageNetInput.MeanBgr)}) as in ResNetPreprocess.onnx");
 
     public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Options));
 

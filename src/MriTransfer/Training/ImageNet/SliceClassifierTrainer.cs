@@ -41,7 +41,7 @@ public sealed class SliceClassifierTrainer(
             var (valLoss, valBalancedAccuracy) = Evaluate(val);
             history.Add(new EpochRecord(epoch, trainLoss, valLoss, valBalancedAccuracy, settings.HeadLr, clock.Elapsed.TotalSeconds));
             progress($"epoch {epoch}/{settings.Epochs} train_loss {trainLoss:F4} val_loss {valLoss:F4} val_bacc {valBalancedAccuracy:F3}");
-            if (val.SubjectCount == 0 || valLoss < bestLoss - 1e-6)
+            if (best is null || val.SubjectCount == 0 || valLoss < bestLoss - 1e-6)
             {
                 DisposeAll(best);
                 best = Snapshot();
