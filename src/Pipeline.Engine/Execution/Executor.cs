@@ -18,6 +18,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
     public IReadOnlyList<StageResult> Run(IReadOnlyList<StageInstance> instances, CancellationToken cancel)
     {
         var plan = new Planner(workspace, reader, lockFile, options).Plan(instances);
+        PhaseTimer.Mark("plan");
         if (!options.DryRun) BuildStaleProjects(instances, plan, cancel);
         var tasks = new Dictionary<string, Task<StageResult>>(StringComparer.Ordinal);
         var slots = new SemaphoreSlim(Math.Max(1, options.Jobs));
