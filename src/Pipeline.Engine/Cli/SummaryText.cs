@@ -20,12 +20,12 @@ internal static class SummaryText
         var widths = Enumerable.Range(0, 4).Select(c => rows.Max(r => r[c].Length)).ToArray();
         var text = new StringBuilder();
         foreach (var row in rows)
-            text.Append("  ").AppendJoin("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).Append('\n');
+            text.Append(("  " + string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c])))).TrimEnd()).Append('\n');
         int Count(StageStatus s) => results.Count(r => r.Status == s);
         text.Append(dryRun
             ? $"dry run: {Count(StageStatus.Waiting)} would run, {Count(StageStatus.Cached)} up to date"
             : $"{Count(StageStatus.Done)} ran, {Count(StageStatus.Restored)} restored, {Count(StageStatus.Cached)} up to date, {Count(StageStatus.Failed)} failed, {Count(StageStatus.Skipped)} skipped");
-        console.Profile.Out.Writer.WriteLine(text.ToString().Replace(" \n", "\n").TrimEnd());
+        console.Profile.Out.Writer.WriteLine(text.ToString());
         var failed = results.Where(r => r.Status == StageStatus.Failed).ToList();
         if (failed.Count == 0) return Engine.Ok;
         return failed.All(r => r.BadInput) ? Engine.BadUsage : Engine.StageFailed;

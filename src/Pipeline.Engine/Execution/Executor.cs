@@ -102,7 +102,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         Publisher.Publish(staging, workspace.Full(instance.OutputDir), workspace.Staging);
         reader.Forget(instance.OutputDir);
         Record(instance, state);
-        return Report(instance, StageStatus.Done, "", clock.Elapsed);
+        return Report(instance, StageStatus.Done, why, clock.Elapsed);
     }
 
     private (string Program, List<string> Args) CommandLine(StageInstance instance, string paramsFile, string staging)
