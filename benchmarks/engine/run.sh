@@ -48,7 +48,7 @@ echo "== first run (builds the build project, hashes 2 GB cold, runs 10 stages)"
 /usr/bin/time -f "%e s" ./build.sh --plain > first-run.log 2>&1 || { cat first-run.log; exit 1; }
 tail -2 first-run.log
 
-DLL="build/bin/Release/net10.0/_build.dll"
+DLL=".pipeline/build-tool/_build.dll"
 best() { sort -n | head -1; }
 timeit() { local t0 t1; t0=$(date +%s.%N); "$@" > /dev/null 2>&1; t1=$(date +%s.%N); echo "$t1 - $t0" | bc; }
 
