@@ -24,7 +24,8 @@ if (-not $dotnet) {
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'; $env:DOTNET_NOLOGO = '1'; $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 
 $stamp = Join-Path $Root '.pipeline/build-project.stamp'
-$out = Join-Path $Root 'build/bin/Release/net10.0/_build.dll'
+$tool = Join-Path $Root '.pipeline/build-tool'
+$out = Join-Path $tool '_build.dll'
 $sources = @(Get-ChildItem -Path (Join-Path $Root 'build'), (Join-Path $Root 'src/Pipeline.Engine') -Recurse -File -Include *.cs, *.csproj, *.props, *.targets |
         Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }) +
     @(Get-ChildItem -Path (Join-Path $Root '*') -File -Include Directory.*.props, Directory.*.targets, global.json -ErrorAction SilentlyContinue)
@@ -34,13 +35,21 @@ $current = (Get-FileHash -InputStream ([IO.MemoryStream]::new([Text.Encoding]::U
 
 if (-not (Test-Path $out) -or -not (Test-Path $stamp) -or ((Get-Content $stamp -Raw).Trim() -ne $current)) {
     [Console]::Error.WriteLine('building the build project (build/_build.csproj)...')
-    $log = & $dotnet build (Join-Path $Root 'build/_build.csproj') -c Release -nologo -v:q -clp:NoSummary 2>&1
-    if ($LASTEXITCODE -ne 0) {
-        $log | ForEach-Object { [Console]::Error.WriteLine($_) }
-        [Console]::Error.WriteLine('error: build/_build.csproj does not compile (see above)')
-        exit 2
-    }
     New-Item -ItemType Directory -Force -Path (Join-Path $Root '.pipeline') | Out-Null
+    if (Test-Path $tool) { Remove-Item -Recurse -Force $tool }
+    $rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+    $targets = Join-Path $Root 'src/Pipeline.Engine/ReadyToRun.targets'
+    # ReadyToRun (precompiled) when the runtime pack and crossgen are available, a plain build otherwise
+    $log = & $dotnet publish (Join-Path $Root 'build/_build.csproj') -c Release -r $rid --self-contained false -p:PublishReadyToRun=true `
+        "-p:CustomAfterMicrosoftCommonTargets=$targets" -o $tool -nologo -v:q -clp:NoSummary 2>&1
+    if ($LASTEXITCODE -ne 0) {
+        $log = & $dotnet build (Join-Path $Root 'build/_build.csproj') -c Release -o $tool -nologo -v:q -clp:NoSummary 2>&1
+        if ($LASTEXITCODE -ne 0) {
+            $log | ForEach-Object { [Console]::Error.WriteLine($_) }
+            [Console]::Error.WriteLine('error: build/_build.csproj does not compile (see above)')
+            exit 2
+        }
+    }
     Set-Content -Path $stamp -Value $current -NoNewline
 }
 & $dotnet $out @args
