@@ -18,7 +18,7 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 STAMP=".pipeline/build-project.stamp"
-OUT="build/bin/Release/net10.0/_build.dll"
+TOOL=".pipeline/build-tool"
 hash_sources() {
   { find build src/Pipeline.Engine -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) \
       -not -path '*/bin/*' -not -path '*/obj/*' -print0 | sort -z | xargs -0 sha1sum
@@ -26,14 +26,22 @@ hash_sources() {
   } | sha1sum | cut -d' ' -f1
 }
 CURRENT="$(hash_sources)"
-if [ ! -f "$OUT" ] || [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$CURRENT" ]; then
+if [ ! -f "$TOOL/_build.dll" ] || [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$CURRENT" ]; then
   echo "building the build project (build/_build.csproj)..." >&2
-  if ! "$DOTNET" build build/_build.csproj -c Release -nologo -v:q -clp:NoSummary >.pipeline-build.log 2>&1; then
-    cat .pipeline-build.log >&2; rm -f .pipeline-build.log
-    echo "error: build/_build.csproj does not compile (see above)" >&2
-    exit 2
+  mkdir -p .pipeline && rm -rf "$TOOL"
+  case "$(uname -s)-$(uname -m)" in
+    Linux-x86_64) RID=linux-x64 ;; Linux-aarch64) RID=linux-arm64 ;; Darwin-arm64) RID=osx-arm64 ;; Darwin-x86_64) RID=osx-x64 ;; *) RID="" ;;
+  esac
+  # ReadyToRun (precompiled) when the runtime pack and crossgen are available, a plain build otherwise
+  if [ -z "$RID" ] || ! "$DOTNET" publish build/_build.csproj -c Release -r "$RID" --self-contained false -p:PublishReadyToRun=true \
+        -p:CustomAfterMicrosoftCommonTargets="$ROOT/src/Pipeline.Engine/ReadyToRun.targets" -o "$TOOL" -nologo -v:q -clp:NoSummary \
+        > .pipeline/build-project.log 2>&1; then
+    if ! "$DOTNET" build build/_build.csproj -c Release -o "$TOOL" -nologo -v:q -clp:NoSummary > .pipeline/build-project.log 2>&1; then
+      cat .pipeline/build-project.log >&2
+      echo "error: build/_build.csproj does not compile (see above)" >&2
+      exit 2
+    fi
   fi
-  rm -f .pipeline-build.log
-  mkdir -p .pipeline && echo "$CURRENT" > "$STAMP"
+  echo "$CURRENT" > "$STAMP"
 fi
-exec "$DOTNET" "$OUT" "$@"
+exec "$DOTNET" "$TOOL/_build.dll" "$@"

@@ -26,7 +26,9 @@ public static class Engine
         try
         {
             var cli = CliArguments.Parse(args);
+            PhaseTimer.Mark("arguments");
             var model = PipelineModel.Discover(build);
+            PhaseTimer.Mark("discovery");
             var session = new Session(model, cli, options, console);
             return session.Execute();
         }

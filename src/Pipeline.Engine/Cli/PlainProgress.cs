@@ -27,6 +27,6 @@ internal sealed class PlainProgress(IAnsiConsole console) : IProgressSink
 
     private void Write(string line)
     {
-        lock (_gate) console.WriteLine(line, Style.Plain);
+        lock (_gate) console.Profile.Out.Writer.WriteLine(line);
     }
 }

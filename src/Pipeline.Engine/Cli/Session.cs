@@ -26,14 +26,17 @@ internal sealed class Session(PipelineModel model, CliArguments cli, EngineOptio
         }
         var names = ResolveTargets(verb is null ? cli.Targets : cli.Targets.Skip(1).ToList(), allWhenEmpty: verb == "Status");
         var values = LoadParams();
+        PhaseTimer.Mark("params");
         var instances = InstanceGraph.Expand(model, model.Closure(names), values);
         CheckStageNames(cli.Force.Concat(cli.Skip), instances);
         if (cli.Plan) { PlanText.Print(console, model, instances, _workspace); return Engine.Ok; }
         var warnings = new List<string>();
         var cache = StatCache.Load(_workspace.StatCache, warnings.Add);
+        PhaseTimer.Mark("stat cache");
         var hasher = new ContentHasher(cache, Environment.ProcessorCount);
         var reader = new StateReader(_workspace, hasher, values, model.Schema);
         var lockFile = LockFile.Load(_workspace.LockFile, "pipeline.lock");
+        PhaseTimer.Mark("stat cache and lock file");
         foreach (var w in warnings) console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(w));
         if (verb == "Status") return StatusText.Print(console, new Planner(_workspace, reader, lockFile).Plan(instances), instances, Save(cache));
         return RunStages(instances, reader, lockFile, cache);
@@ -57,8 +60,11 @@ internal sealed class Session(PipelineModel model, CliArguments cli, EngineOptio
             var results = sink is LiveProgress live
                 ? live.Show(() => executor.Run(instances, cancel.Token))
                 : executor.Run(instances, cancel.Token);
+            PhaseTimer.Mark("stages");
             cache.Save();
-            return SummaryText.Print(console, results, cli.DryRun);
+            var exit = SummaryText.Print(console, results, cli.DryRun);
+            PhaseTimer.Mark("summary");
+            return exit;
         }
         finally
         {

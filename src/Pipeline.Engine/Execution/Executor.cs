@@ -18,6 +18,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
     public IReadOnlyList<StageResult> Run(IReadOnlyList<StageInstance> instances, CancellationToken cancel)
     {
         var plan = new Planner(workspace, reader, lockFile, options).Plan(instances);
+        PhaseTimer.Mark("plan");
         if (!options.DryRun) BuildStaleProjects(instances, plan, cancel);
         var tasks = new Dictionary<string, Task<StageResult>>(StringComparer.Ordinal);
         var slots = new SemaphoreSlim(Math.Max(1, options.Jobs));
@@ -44,6 +45,8 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         if (upstream.FirstOrDefault(u => u.Status == StageStatus.Failed || (u.Status == StageStatus.Skipped && !Directory.Exists(workspace.Full(OutputOf(instance, u.Id))))) is { } blocker)
             return Report(instance, StageStatus.Skipped, $"upstream {blocker.Id} {(blocker.Status == StageStatus.Failed ? "failed" : "was skipped and has no output")}", TimeSpan.Zero);
         if (options.Skips(instance)) return Report(instance, StageStatus.Skipped, "--skip", TimeSpan.Zero);
+        if (!planned.MayRun && upstream.All(u => u.Status == StageStatus.Cached))
+            return Report(instance, StageStatus.Cached, "", TimeSpan.Zero); // nothing upstream changed since planning
         if (options.DryRun && upstream.Where(u => u.Status == StageStatus.Waiting).Select(u => u.Id).ToList() is { Count: > 0 } pending)
             return Report(instance, StageStatus.Waiting, "would run: " + string.Join("; ", pending.Select(p => $"upstream {p} will run")), TimeSpan.Zero);
 
@@ -101,7 +104,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         Publisher.Publish(staging, workspace.Full(instance.OutputDir), workspace.Staging);
         reader.Forget(instance.OutputDir);
         Record(instance, state);
-        return Report(instance, StageStatus.Done, "", clock.Elapsed);
+        return Report(instance, StageStatus.Done, why, clock.Elapsed);
     }
 
     private (string Program, List<string> Args) CommandLine(StageInstance instance, string paramsFile, string staging)
