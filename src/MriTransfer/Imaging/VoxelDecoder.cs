@@ -89,12 +89,18 @@ internal static class VoxelDecoder
         }
     }
 
-    /// <summary>Counts NaN/±Inf voxels and returns the first one's (x, y, z) index.</summary>
+    /// <summary>Counts NaN/±Inf voxels and returns the first one's (x, y, z) index (vectorised: x − x is 0 only for finite x).</summary>
     public static (long Count, int[] First) FindNonFinite(float[] data, int[] shape)
     {
+        var width = System.Numerics.Vector<float>.Count;
+        var vectors = MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(data.AsSpan());
+        var firstBlock = -1;
+        for (var i = 0; i < vectors.Length; i++)
+            if (!System.Numerics.Vector.EqualsAll(vectors[i] - vectors[i], System.Numerics.Vector<float>.Zero)) { firstBlock = i; break; }
+        var start = firstBlock >= 0 ? (long)firstBlock * width : (long)vectors.Length * width;
         long count = 0;
         var first = -1L;
-        for (long i = 0; i < data.LongLength; i++)
+        for (var i = start; i < data.LongLength; i++)
             if (!float.IsFinite(data[i])) { if (first < 0) first = i; count++; }
         if (count == 0) return (0, []);
         var nx = shape[0]; var ny = shape[1];

@@ -36,6 +36,19 @@ public sealed class NiftiBadInputTests : IDisposable
     }
 
     [Fact]
+    public void Given_a_nii_gz_truncated_inside_the_header_When_read_Then_the_error_says_the_header_is_truncated()
+    {
+        var full = RawNiftiBuilder.Gzip(Valid().SingleFile());
+        var path = _temp.File("header-cut.nii.gz");
+        File.WriteAllBytes(path, full[..40]);
+
+        var e = ReadFails(path);
+
+        Assert.Matches("header|too short", e.Message);
+        Assert.Contains("truncated", e.Message);
+    }
+
+    [Fact]
     public void Given_a_wrong_sizeof_hdr_When_read_Then_the_error_names_sizeof_hdr_and_the_expected_values()
     {
         var path = Valid().WithSizeOfHeader(352).WriteNii(_temp.File("size.nii"));

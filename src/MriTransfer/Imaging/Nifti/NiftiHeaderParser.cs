@@ -99,6 +99,7 @@ internal static class NiftiHeaderParser
         else
             for (var i = 1; i <= h.Dim[0]; i++)
                 if (h.Dim[i] <= 0) problems.Add($"dim[{i}] is {h.Dim[i]}, expected a positive size");
+                else if (h.Dim[i] > int.MaxValue) problems.Add($"dim[{i}] is {h.Dim[i]}, larger than this reader supports ({int.MaxValue})");
         if (!NiftiDataTypes.IsSupported(h.DataTypeCode))
             problems.Add($"datatype {h.DataTypeCode} ({NiftiDataTypes.Describe(h.DataTypeCode)}) is not supported; supported: {NiftiDataTypes.SupportedList}");
         if (h.SingleFile && h.VoxOffset < h.HeaderSize)

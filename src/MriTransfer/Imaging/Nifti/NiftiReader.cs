@@ -12,7 +12,7 @@ public static class NiftiReader
         options ??= VolumeReadOptions.Default;
         var (headerPath, imagePath) = PairOf(path);
         using var headerStream = OpenExisting(headerPath, out var headerCompressed);
-        var header = ReadHeader(headerPath, headerStream);
+        var header = ReadHeader(headerPath, headerStream, headerCompressed);
         if (imagePath is null && !header.SingleFile)
             throw new ImageReadException(path, $"magic is '{header.Magic}', which says the voxels are in a separate .img file, but this is a single-file name; rename it to .hdr with its .img beside it");
         var shape = header.SpatialShape;
@@ -48,21 +48,22 @@ public static class NiftiReader
     public static NiftiHeader ReadHeader(string path)
     {
         var (headerPath, _) = PairOf(path);
-        using var stream = OpenExisting(headerPath, out _);
-        return ReadHeader(headerPath, stream);
+        using var stream = OpenExisting(headerPath, out var compressed);
+        return ReadHeader(headerPath, stream, compressed);
     }
 
-    private static NiftiHeader ReadHeader(string path, Stream stream)
+    private static NiftiHeader ReadHeader(string path, Stream stream, bool compressed)
     {
+        var hint = compressed ? " (the gzip stream ended early: is the .gz file truncated?)" : "";
         var bytes = new byte[NiftiLayout.Nifti2HeaderSize];
         var got = ReadUpTo(path, stream, bytes.AsSpan(0, 4));
-        if (got < 4) throw new ImageReadException(path, $"file holds {got} bytes, too short for a NIfTI header (at least 348)");
+        if (got < 4) throw new ImageReadException(path, $"file holds {got} bytes, too short for a NIfTI header (at least 348){hint}");
         var detected = NiftiHeaderParser.Detect(bytes.AsSpan(0, 4))
             ?? throw new ImageReadException(path,
                 $"sizeof_hdr is {BitConverter.ToInt32(bytes, 0)} (read little-endian), expected 348 (NIfTI-1) or 540 (NIfTI-2) in either byte order: not a NIfTI file");
         var size = detected.Version == 1 ? NiftiLayout.Nifti1HeaderSize : NiftiLayout.Nifti2HeaderSize;
         got = 4 + ReadUpTo(path, stream, bytes.AsSpan(4, size - 4));
-        if (got < size) throw new ImageReadException(path, $"header is truncated: {got} of {size} bytes of a NIfTI-{detected.Version} header");
+        if (got < size) throw new ImageReadException(path, $"header is truncated: {got} of {size} bytes of a NIfTI-{detected.Version} header{hint}");
         return NiftiHeaderParser.Parse(path, bytes.AsSpan(0, size), detected.Version, detected.BigEndian);
     }
 
