@@ -33,7 +33,9 @@ public static class QcMontage
     {
         var tiles = classes.SelectMany(c => c.Subjects).SelectMany(s => s.Coronal is null ? [s.Axial] : new[] { s.Axial, s.Coronal }).ToList();
         if (tiles.Count == 0) return;
-        int tileH = tiles.Max(t => t.GetLength(0)), tileW = tiles.Max(t => t.GetLength(1));
+        // small tiles (e.g. 64²) are enlarged by an integer factor, nearest neighbour, so a person can read them
+        var zoom = Math.Max(1, 128 / Math.Max(tiles.Max(t => t.GetLength(0)), tiles.Max(t => t.GetLength(1))));
+        int tileH = zoom * tiles.Max(t => t.GetLength(0)), tileW = zoom * tiles.Max(t => t.GetLength(1));
         var perSubject = classes.SelectMany(c => c.Subjects).Any(s => s.Coronal is not null) ? 2 : 1;
         var columns = Math.Max(1, classes.Max(c => c.Subjects.Count)) * perSubject;
         var width = Strip + Gap + columns * (tileW + Gap);
@@ -47,8 +49,8 @@ public static class QcMontage
             var column = 0;
             foreach (var subject in classes[row].Subjects)
             {
-                Draw(image, subject.Axial, Strip + Gap + column++ * (tileW + Gap), top);
-                if (subject.Coronal is not null) Draw(image, subject.Coronal, Strip + Gap + column++ * (tileW + Gap), top);
+                Draw(image, subject.Axial, zoom, Strip + Gap + column++ * (tileW + Gap), top);
+                if (subject.Coronal is not null) Draw(image, subject.Coronal, zoom, Strip + Gap + column++ * (tileW + Gap), top);
                 else if (perSubject == 2) column++;
             }
         }
@@ -58,7 +60,7 @@ public static class QcMontage
     }
 
     /// <summary>Grey levels from the slice's 1st–99th percentile window.</summary>
-    private static void Draw(Image<Rgb24> image, float[,] tile, int left, int top)
+    private static void Draw(Image<Rgb24> image, float[,] tile, int zoom, int left, int top)
     {
         int h = tile.GetLength(0), w = tile.GetLength(1);
         var sorted = tile.Cast<float>().ToArray();
@@ -70,7 +72,8 @@ public static class QcMontage
             for (var c = 0; c < w; c++)
             {
                 var g = (byte)Math.Clamp((tile[r, c] - low) / range * 255, 0, 255);
-                image[left + c, top + r] = new Rgb24(g, g, g);
+                for (var dy = 0; dy < zoom; dy++)
+                    for (var dx = 0; dx < zoom; dx++) image[left + zoom * c + dx, top + zoom * r + dy] = new Rgb24(g, g, g);
             }
     }
 

@@ -97,18 +97,28 @@ public static class SubjectSplitter
         SeededRandom.For(seed, stream).Shuffle(groups.OrderBy(g => g.Id, StringComparer.Ordinal))
             .Select((g, i) => (g, i)).OrderByDescending(p => p.g.Size).ThenBy(p => p.i).Select(p => p.g).ToList();
 
-    /// <summary>Puts each group into the bin furthest below its target subject count (ties: the earlier bin).</summary>
+    /// <summary>
+    /// Puts each group into the bin furthest below its target subject count (ties: the earlier bin); when only as many
+    /// groups remain as bins still empty, they go to those bins, so every bin with a target gets at least one group.
+    /// </summary>
     private static List<(SubjectGroup Group, int Bin)> Deal(List<SubjectGroup> ordered, int[] targets)
     {
         var filled = new int[targets.Length];
+        var used = new bool[targets.Length];
         var placed = new List<(SubjectGroup, int)>();
-        foreach (var group in ordered)
+        for (var g = 0; g < ordered.Count; g++)
         {
-            var best = 0;
-            for (var b = 1; b < targets.Length; b++)
-                if (targets[b] - filled[b] > targets[best] - filled[best]) best = b;
-            filled[best] += group.Size;
-            placed.Add((group, best));
+            var empty = Enumerable.Range(0, targets.Length).Count(b => targets[b] > 0 && !used[b]);
+            var mustFillEmpty = ordered.Count - g <= empty;
+            var best = -1;
+            for (var b = 0; b < targets.Length; b++)
+            {
+                if (mustFillEmpty && (targets[b] == 0 || used[b])) continue;
+                if (best < 0 || targets[b] - filled[b] > targets[best] - filled[best]) best = b;
+            }
+            filled[best] += ordered[g].Size;
+            used[best] = true;
+            placed.Add((ordered[g], best));
         }
         return placed;
     }

@@ -141,3 +141,20 @@ public class SubjectSplitterTests
         Assert.NotEqual(first.Select(s => s.Split), second.Select(s => s.Split));
     }
 }
+
+public class SubjectSplitterPackingTests
+{
+    [Fact]
+    public void Given_one_large_patient_group_and_three_single_scans_when_split_then_every_split_gets_one_group()
+    {
+        // Given class 'a' with one 25-scan patient and three single-scan patients
+        var cohort = TestCohorts.Make(new Dictionary<string, int> { ["a"] = 1 }, scansPerPatient: 25)
+            .Concat(TestCohorts.Make(new Dictionary<string, int> { ["a"] = 4 }).Skip(1))
+            .Concat(TestCohorts.Make(new Dictionary<string, int> { ["b"] = 10 })).ToList();
+
+        var splits = SubjectSplitter.Split(cohort, new SplitSettings { Role = CohortRole.Bt, ValFraction = 0.15, TestFraction = 0.2 });
+
+        Assert.Equal(new[] { "test", "train", "val" }, splits.Where(s => s.Label == "a").Select(s => s.Split).Distinct().Order());
+        Assert.All(splits.Where(s => s.PatientId == "a-p000"), s => Assert.Equal("train", s.Split));
+    }
+}
