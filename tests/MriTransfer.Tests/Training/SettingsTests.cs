@@ -13,9 +13,9 @@ public class SettingsTests
     {
         var settings = PretrainSettings.Read(Params());
 
-        Assert.Equal([16, 32, 64], settings.Model.Channels);
+        Assert.Equal([8, 16, 32], settings.Model.Channels);
         Assert.Equal("denoising", settings.Variant.Kind);
-        Assert.Equal(30, settings.Epochs);
+        Assert.Equal(12, settings.Epochs);
         Assert.Equal(2, settings.Runtime.TorchThreads);
     }
 

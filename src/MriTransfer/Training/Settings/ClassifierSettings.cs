@@ -3,7 +3,7 @@ namespace MriTransfer.Training.Settings;
 /// <summary>
 /// What every classifier stage (TrainHead, FineTune, TrainScratch) reads: <c>model.*</c>, <c>runtime.torch_threads</c>,
 /// <c>train.seed</c> (default 0), <c>train.label_fraction</c> (0 &lt; f ≤ 1, default 1), and <c>classifier.*</c>:
-/// epochs (1..10000, default 30), batch_size (1..512, default 8), patience (1..10000, default 10), monitor
+/// epochs (1..10000, default 15), batch_size (1..512, default 8), patience (1..10000, default 6), monitor
 /// (val_balanced_accuracy|val_loss), class_weighted (bool, default true: inverse-frequency class weights in the loss),
 /// optimizer/lr (1e-3)/weight_decay/schedule/step_size/step_gamma, augment.*.
 /// </summary>
@@ -15,9 +15,9 @@ public sealed record ClassifierSettings(
 
     public static ClassifierSettings Read(ParamReader p) => new(
         ModelSettings.Read(p),
-        p.Int("classifier.epochs", 30, 1, 10000),
+        p.Int("classifier.epochs", 15, 1, 10000),
         p.Int("classifier.batch_size", 8, 1, 512),
-        p.Int("classifier.patience", 10, 1, 10000),
+        p.Int("classifier.patience", 6, 1, 10000),
         p.Choice("classifier.monitor", "val_balanced_accuracy", Monitors),
         p.Bool("classifier.class_weighted", true),
         p.Long("train.seed", 0),

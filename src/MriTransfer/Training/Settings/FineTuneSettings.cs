@@ -1,7 +1,7 @@
 namespace MriTransfer.Training.Settings;
 
 /// <summary>
-/// FineTune: the classifier settings plus <c>finetune.*</c>: epochs (1..10000, default 15), lr (head lr, default 3e-4),
+/// FineTune: the classifier settings plus <c>finetune.*</c>: epochs (1..10000, default 8), lr (head lr, default 3e-4),
 /// encoder_lr_multiplier (encoder lr = lr × this, (0, 10], default 0.1), unfreeze_blocks (0 = all blocks, else the
 /// last K, 0..6, default 0), warmup_epochs (linear lr warm-up, 0..100, default 2).
 /// TrainScratch reads <c>finetune.epochs</c> too: it trains for classifier.epochs + finetune.epochs, the same budget.
@@ -14,7 +14,7 @@ public sealed record FineTuneSettings(ClassifierSettings Classifier, int Epochs,
         var classifier = ClassifierSettings.Read(p);
         var settings = new FineTuneSettings(
             classifier,
-            p.Int("finetune.epochs", 15, 1, 10000),
+            p.Int("finetune.epochs", 8, 1, 10000),
             p.Double("finetune.lr", 3e-4, 0, 1, minExclusive: true),
             p.Double("finetune.encoder_lr_multiplier", 0.1, 0, 10, minExclusive: true),
             p.Int("finetune.unfreeze_blocks", 0, 0, 6),
@@ -30,7 +30,7 @@ public sealed record FineTuneSettings(ClassifierSettings Classifier, int Epochs,
     {
         var p = new ParamReader(source);
         var classifier = ClassifierSettings.Read(p);
-        var fineTuneEpochs = p.Int("finetune.epochs", 15, 1, 10000);
+        var fineTuneEpochs = p.Int("finetune.epochs", 8, 1, 10000);
         p.ThrowIfAny("TrainScratch");
         return classifier with { Epochs = classifier.Epochs + fineTuneEpochs };
     }

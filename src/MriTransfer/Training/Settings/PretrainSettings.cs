@@ -4,8 +4,8 @@ namespace MriTransfer.Training.Settings;
 
 /// <summary>
 /// Everything Pretrain reads: <c>model.*</c>, <c>runtime.torch_threads</c> and <c>pretrain.*</c>: variant
-/// (plain|denoising|masked), noise_std, mask_ratio, mask_cube, epochs (1..10000, default 30), batch_size (1..512,
-/// default 8), patience (early-stopping epochs without val improvement, 1..10000, default 8), seed (default 0),
+/// (plain|denoising|masked), noise_std, mask_ratio, mask_cube, epochs (1..10000, default 12), batch_size (1..512,
+/// default 8), patience (early-stopping epochs without val improvement, 1..10000, default 4), seed (default 0),
 /// optimizer/lr (1e-3)/weight_decay/schedule/step_size/step_gamma, augment.*.
 /// </summary>
 public sealed record PretrainSettings(
@@ -26,9 +26,9 @@ public sealed record PretrainSettings(
         var settings = new PretrainSettings(
             model,
             variant,
-            p.Int("pretrain.epochs", 30, 1, 10000),
+            p.Int("pretrain.epochs", 12, 1, 10000),
             p.Int("pretrain.batch_size", 8, 1, 512),
-            p.Int("pretrain.patience", 8, 1, 10000),
+            p.Int("pretrain.patience", 4, 1, 10000),
             p.Long("pretrain.seed", 0),
             OptimizerSettings.Read(p, "pretrain", defaultLr: 1e-3),
             AugmentationSettings.Read(p, "pretrain"),
