@@ -3,7 +3,7 @@ using MriTransfer.Evaluation;
 using Pipeline.StageKit;
 
 // LearningCurveSummary: each learning-curve cell's trained classifier scored on the BT test split, then mean ± sd of
-// balanced accuracy per (variant, fraction). Inputs: bt=<Preprocess BT>, cell:<variant>@<fraction>@<seed>=<trained classifier>...
+// balanced accuracy per (variant, fraction). Inputs: bt=<Preprocess BT>, cell:<variant>/fraction-<f>_seed-<s>=<trained classifier>... (the engine names matrix instances so)
 return StageHost.Run(args, ctx =>
 {
     try

@@ -12,7 +12,7 @@ public static class LearningCurveEvaluator
     public static IReadOnlyList<LearningCurvePoint> Run(PreprocessedCohort bt, IReadOnlyDictionary<string, string> cellInputs,
         EvaluateServices services, string outputDir, Action<string> progress)
     {
-        if (cellInputs.Count == 0) throw new EvaluationInputException("no learning-curve cells given; pass --input cell:<variant>@<fraction>@<seed>=<trained classifier folder>");
+        if (cellInputs.Count == 0) throw new EvaluationInputException("no learning-curve cells given; pass --input cell:<variant>/fraction-<f>_seed-<s>=<trained classifier folder> (one per learning-curve matrix instance)");
         var cells = cellInputs.Select(kv => (Cell: LearningCurveCell.Parse(kv.Key), Dir: kv.Value)).ToList();
         var test = bt.Split("test").OrderBy(s => s.SubjectId, StringComparer.Ordinal).ToList();
         if (test.Count == 0) throw new EvaluationInputException($"{Path.Combine(bt.Root, "index.csv")}: no subjects with split 'test'");

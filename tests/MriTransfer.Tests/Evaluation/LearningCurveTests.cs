@@ -6,20 +6,20 @@ namespace MriTransfer.Tests.Evaluation;
 public class LearningCurveTests
 {
     [Theory]
-    [InlineData("finetune@0.25@1", "finetune", 0.25, 1)]
-    [InlineData("imagenet_head@1@42", "imagenet_head", 1.0, 42)]
-    [InlineData("scratch@0.1@0", "scratch", 0.1, 0)]
+    [InlineData("finetune/fraction-0.25_seed-1", "finetune", 0.25, 1)]
+    [InlineData("imagenet_head/fraction-1_seed-42", "imagenet_head", 1.0, 42)]
+    [InlineData("scratch/fraction-0.1_seed-0", "scratch", 0.1, 0)]
     public void Given_a_cell_input_name_when_parsed_then_variant_fraction_and_seed_are_read(string text, string variant, double fraction, int seed) =>
         Assert.Equal(new LearningCurveCell(variant, fraction, seed), LearningCurveCell.Parse(text));
 
     [Theory]
-    [InlineData("finetune@0.25")]
-    [InlineData("finetune@1.5@1")]
-    [InlineData("finetune@0@1")]
-    [InlineData("fine tune@0.5@1")]
-    [InlineData("finetune@half@1")]
+    [InlineData("finetune/fraction-0.25")]
+    [InlineData("finetune/fraction-1.5_seed-1")]
+    [InlineData("finetune/fraction-0_seed-1")]
+    [InlineData("fine tune/fraction-0.5_seed-1")]
+    [InlineData("finetune/fraction-half_seed-1")]
     public void Given_a_malformed_cell_name_when_parsed_then_the_error_shows_the_expected_form(string text) =>
-        Assert.Contains("cell:<variant>@<fraction in (0,1]>@<integer seed>", Assert.Throws<EvaluationInputException>(() => LearningCurveCell.Parse(text)).Message);
+        Assert.Contains("cell:<variant>/fraction-<fraction in (0,1]>_seed-<integer seed>", Assert.Throws<EvaluationInputException>(() => LearningCurveCell.Parse(text)).Message);
 
     [Fact]
     public void Given_cells_over_seeds_when_aggregated_then_each_variant_and_fraction_gets_mean_and_sample_sd()
@@ -46,9 +46,9 @@ public class LearningCurveTests
         };
         var cellInputs = new Dictionary<string, string>
         {
-            ["finetune@0.5@1"] = Path.Combine(data.Root, "models", "lc-a"),
-            ["finetune@0.5@2"] = Path.Combine(data.Root, "models", "lc-b"),
-            ["scratch@0.5@1"] = Path.Combine(data.Root, "models", "lc-c"),
+            ["finetune/fraction-0.5_seed-1"] = Path.Combine(data.Root, "models", "lc-a"),
+            ["finetune/fraction-0.5_seed-2"] = Path.Combine(data.Root, "models", "lc-b"),
+            ["scratch/fraction-0.5_seed-1"] = Path.Combine(data.Root, "models", "lc-c"),
         };
         var output = data.NewOutputDir();
 
