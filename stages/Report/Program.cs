@@ -3,7 +3,8 @@ using MriTransfer.Reporting;
 using Pipeline.StageKit;
 
 // Report: plots + report.md + self-contained report.html from Evaluate, the stages' history.csv and the learning curve.
-// Inputs: evaluate=<Evaluate>, history:<name>=<stage folder>..., optional learning_curve=, params=<params.yaml>, lock=<pipeline.lock>.
+// Inputs: evaluate=<Evaluate>, history:<name>=<stage folder>..., optional learning_curve=, params=<params.yaml> (default: the
+// resolved params this stage was given, which build/ declares as every group), lock=<pipeline.lock>.
 return StageHost.Run(args, ctx =>
 {
     var p = ctx.Params;
@@ -22,7 +23,7 @@ return StageHost.Run(args, ctx =>
             Get("report.headline_variant", p.GetString, d.HeadlineVariant));
         string? Optional(string name) => ctx.Args.HasInput(name) ? ctx.Args.Input(name) : null;
         var inputs = new ReportInputs(ctx.Args.Input("evaluate"), StageInputs.WithPrefix(ctx.Args.Inputs, "history:"),
-            Optional("learning_curve"), Optional("params"), Optional("lock"));
+            Optional("learning_curve"), Optional("params") ?? ctx.Args.ParamsFile, Optional("lock"));
         var doc = ReportBuilder.Run(settings, inputs, MachineInfo.Current(), ctx.OutputDir, ctx.Progress);
         ctx.Log($"report written with {doc.Figures.Count()} figures");
         return StageHost.Ok;

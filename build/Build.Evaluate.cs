@@ -1,0 +1,20 @@
+using Pipeline.Engine;
+
+partial class Build
+{
+    Stage Evaluate => _ => _
+        .Description("Every variant on the same held-out BT test subjects: metrics, bootstrap CIs, paired tests, transfer signals")
+        .Project("stages/Evaluate")
+        .Input("bt", PreprocessBt)
+        .Input("variant:scratch", TrainScratch)
+        .Input("variant:head", TrainHead)
+        .Input("variant:finetune", FineTune)
+        .Input("variant:imagenet_head", ImageNetHead)
+        .Input("variant:imagenet_finetune", ImageNetFineTune)
+        .Input("encoder", ExportEncoder)
+        .Input("pretrain", Pretrain)
+        .Input("ad", PreprocessAd)
+        .Params("evaluate", "runtime.torch_threads")
+        .Outputs("metrics.json", "predictions", "reconstructions")
+        .Metrics("metrics.json");
+}

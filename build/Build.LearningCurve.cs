@@ -1,0 +1,70 @@
+using Pipeline.Engine;
+
+// The learning curve: head, fine-tune and scratch at every (label fraction, seed); adding a seed or a fraction
+// runs only the new cells. Not part of the default target (36 trainings by default): `./build.sh LearningCurve`.
+partial class Build
+{
+    Stage HeadCurve => _ => _
+        .Description("Learning-curve cells of TrainHead, one per (label fraction, seed)")
+        .Project("stages/TrainHead")
+        .Input("encoder", ExportEncoder)
+        .Input("bt", PreprocessBt)
+        .Params(ClassifierParams)
+        .LearningCurveMatrix()
+        .Outputs(ClassifierOutputs);
+
+    Stage FineTuneCurve => _ => _
+        .Description("Learning-curve cells of FineTune, each from the HeadCurve cell of the same fraction and seed")
+        .Project("stages/FineTune")
+        .Input("head", HeadCurve)
+        .Input("bt", PreprocessBt)
+        .Params([.. ClassifierParams, "finetune"])
+        .LearningCurveMatrix()
+        .Outputs(ClassifierOutputs);
+
+    Stage ScratchCurve => _ => _
+        .Description("Learning-curve cells of TrainScratch, one per (label fraction, seed)")
+        .Project("stages/TrainScratch")
+        .Input("bt", PreprocessBt)
+        .Params([.. ClassifierParams, "finetune"])
+        .LearningCurveMatrix()
+        .Outputs(ClassifierOutputs);
+
+    Stage LearningCurveSummary => _ => _
+        .Description("Scores every learning-curve cell on BT test; mean ± sd of balanced accuracy per variant and fraction")
+        .Project("stages/LearningCurveSummary")
+        .Input("bt", PreprocessBt)
+        .Input("cell:head", HeadCurve)
+        .Input("cell:finetune", FineTuneCurve)
+        .Input("cell:scratch", ScratchCurve)
+        .Params("runtime.torch_threads")
+        .Outputs("learning_curve.csv", "learning_curve.json")
+        .Metrics("learning_curve.json");
+
+    Stage LearningCurveReport => _ => _
+        .Description("The report with the learning curve included")
+        .Project("stages/Report")
+        .Input("evaluate", Evaluate)
+        .Input("learning_curve", LearningCurveSummary)
+        .Input("history:pretrain", Pretrain)
+        .Input("history:head", TrainHead)
+        .Input("history:finetune", FineTune)
+        .Input("history:scratch", TrainScratch)
+        .Input("history:imagenet_head", ImageNetHead)
+        .Input("history:imagenet_finetune", ImageNetFineTune)
+        .Params(EveryParamsGroup) // shown in the report as "the params used"
+        .Outputs("report.md", "report.html", "plots")
+        .Plots("plots");
+
+    Target LearningCurve => _ => _
+        .Description("Learning curves over label fractions × seeds, and the report that includes them")
+        .DependsOn(LearningCurveReport);
+}
+
+static class LearningCurveDeclarations
+{
+    /// <summary>One instance per (learning_curve.fractions × learning_curve.seeds), setting train.label_fraction and train.seed.</summary>
+    public static StageDefinition LearningCurveMatrix(this StageDefinition stage) => stage
+        .Matrix("fraction", over: "learning_curve.fractions", sets: "train.label_fraction")
+        .Matrix("seed", over: "learning_curve.seeds", sets: "train.seed");
+}

@@ -1,0 +1,18 @@
+using Pipeline.Engine;
+
+partial class Build
+{
+    Stage Pretrain => _ => _
+        .Description("Trains the convolutional autoencoder on the AD train split, early stopping on AD val")
+        .Project("stages/Pretrain")
+        .Input("ad", PreprocessAd)
+        .Params("pretrain", "model", "runtime.torch_threads")
+        .Outputs("autoencoder.pt", "last.pt", "model.json", "history.csv")
+        .Plots("history.csv");
+
+    Stage ExportEncoder => _ => _
+        .Description("Exports the pretrained encoder alone (encoder.pt, encoder.safetensors) with a model card")
+        .Project("stages/ExportEncoder")
+        .Input("pretrain", Pretrain)
+        .Outputs("encoder.pt", "encoder.safetensors", "model_card.json");
+}
