@@ -37,5 +37,13 @@ public static class Engine
             foreach (var problem in e.Problems) console.MarkupLine("[red]error:[/] " + Markup.Escape(problem));
             return BadUsage;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var bug = e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerException! : e;
+            if (bug is UsageException usage) { foreach (var p in usage.Problems) console.MarkupLine("[red]error:[/] " + Markup.Escape(p)); return BadUsage; }
+            console.WriteLine("the pipeline engine failed with an unexpected error (a bug; please report it with this trace):");
+            console.WriteLine(bug.ToString());
+            return StageFailed;
+        }
     }
 }

@@ -61,6 +61,10 @@ internal sealed class Session(PipelineModel model, CliArguments cli, EngineOptio
                 ? live.Show(() => executor.Run(instances, cancel.Token))
                 : executor.Run(instances, cancel.Token);
             PhaseTimer.Mark("stages");
+            if (!cli.DryRun && lockFile.Prune(model.StagesByName.Keys.ToHashSet(),
+                    instances.Where(i => i.InstanceName is not null).Select(i => i.Stage.Name).ToHashSet(),
+                    instances.Select(i => i.Id).ToHashSet()))
+                lockFile.Save(_workspace.LockFile);
             cache.Save();
             var exit = SummaryText.Print(console, results, cli.DryRun);
             PhaseTimer.Mark("summary");
