@@ -38,7 +38,12 @@ internal sealed class Session(PipelineModel model, CliArguments cli, EngineOptio
         var lockFile = LockFile.Load(_workspace.LockFile, "pipeline.lock");
         PhaseTimer.Mark("stat cache and lock file");
         foreach (var w in warnings) console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(w));
-        if (verb == "Status") return StatusText.Print(console, new Planner(_workspace, reader, lockFile).Plan(instances), instances, Save(cache));
+        if (verb == "Status")
+        {
+            var plan = new Planner(_workspace, reader, lockFile).Plan(instances);
+            cache.Save();
+            return StatusText.Print(console, plan, instances);
+        }
         return RunStages(instances, reader, lockFile, cache);
     }
 
@@ -87,8 +92,6 @@ internal sealed class Session(PipelineModel model, CliArguments cli, EngineOptio
         console.WriteLine($"Gc: removed {entries} run-cache entr{(entries == 1 ? "y" : "ies")} not referenced by pipeline.lock, freed {RunCache.FormatBytes(bytes)}");
         return Engine.Ok;
     }
-
-    private bool Save(StatCache cache) { cache.Save(); return true; }
 
     private string Revision() => cli.Targets.Count > 1 ? cli.Targets[1] : "HEAD";
 
