@@ -27,10 +27,7 @@ public static class Engine
         {
             var cli = CliArguments.Parse(args);
             PhaseTimer.Mark("arguments");
-            var model = PipelineModel.Discover(build);
-            PhaseTimer.Mark("discovery");
-            var session = new Session(model, cli, options, console);
-            return session.Execute();
+            return new Session(build, cli, options, console).Execute();
         }
         catch (UsageException e)
         {

@@ -6,8 +6,9 @@ using Spectre.Console;
 namespace Pipeline.Engine.Cli;
 
 /// <summary>One invocation of the build: resolves targets, loads params, then runs a verb or the stages.</summary>
-internal sealed class Session(PipelineModel model, CliArguments cli, EngineOptions options, IAnsiConsole console)
+internal sealed class Session(object build, CliArguments cli, EngineOptions options, IAnsiConsole console)
 {
+    private PipelineModel model = null!;
     private static readonly string[] Verbs = ["Status", "Gc", "ParamsDiff", "MetricsDiff"];
     private readonly Workspace _workspace = new(options.Root);
     private readonly NukeParameters _nuke = NukeParameters.Load(options.Root);
@@ -16,17 +17,17 @@ internal sealed class Session(PipelineModel model, CliArguments cli, EngineOptio
 
     public int Execute()
     {
-        if (cli.Help) { HelpText.Print(console, model, _nuke.Target); return Engine.Ok; }
         var verb = cli.Targets.Count > 0 ? Verbs.FirstOrDefault(v => v.Equals(cli.Targets[0], StringComparison.OrdinalIgnoreCase)) : null;
-        switch (verb)
-        {
-            case "ParamsDiff": return new DiffCommands(_workspace, console).ParamsDiff(ParamsPath, Revision());
-            case "MetricsDiff": return new DiffCommands(_workspace, console).MetricsDiff(model, Revision());
-            case "Gc": return Gc();
-        }
+        if (verb == "ParamsDiff") return new DiffCommands(_workspace, console).ParamsDiff(ParamsPath, Revision());
+        if (verb == "Gc") return Gc();
+        // params are validated before the stages are declared, so a declaration may read them (typed, via ParamValues)
+        ParamValues values = null!;
+        var lenient = cli.Help || verb == "MetricsDiff";
+        model = PipelineModel.Discover(build, schema => values = lenient ? TryLoadParams(schema) : LoadParams(schema));
+        PhaseTimer.Mark("params and discovery");
+        if (cli.Help) { HelpText.Print(console, model, _nuke.Target); return Engine.Ok; }
+        if (verb == "MetricsDiff") return new DiffCommands(_workspace, console).MetricsDiff(model, Revision());
         var names = ResolveTargets(verb is null ? cli.Targets : cli.Targets.Skip(1).ToList(), allWhenEmpty: verb == "Status");
-        var values = LoadParams();
-        PhaseTimer.Mark("params");
         var instances = InstanceGraph.Expand(model, model.Closure(names), values);
         CheckStageNames(cli.Force.Concat(cli.Skip), instances);
         if (cli.Plan) { PlanText.Print(console, model, instances, _workspace); return Engine.Ok; }
@@ -95,10 +96,16 @@ internal sealed class Session(PipelineModel model, CliArguments cli, EngineOptio
 
     private string Revision() => cli.Targets.Count > 1 ? cli.Targets[1] : "HEAD";
 
-    private ParamValues LoadParams()
+    private ParamValues TryLoadParams(IReadOnlyList<ParamSpec> schema)
+    {
+        try { return LoadParams(schema); }
+        catch (UsageException) { return new ParamValues(new Dictionary<string, ParamValue>()); }
+    }
+
+    private ParamValues LoadParams(IReadOnlyList<ParamSpec> schema)
     {
         var full = _workspace.Full(ParamsPath);
-        List<RawParam> entries = model.Schema.Count == 0 && !File.Exists(full) ? [] : ParamsDocument.Load(full, ParamsPath);
+        List<RawParam> entries = schema.Count == 0 && !File.Exists(full) ? [] : ParamsDocument.Load(full, ParamsPath);
         var problems = new List<string>();
         foreach (var set in cli.Sets)
         {
@@ -107,7 +114,7 @@ internal sealed class Session(PipelineModel model, CliArguments cli, EngineOptio
         }
         try
         {
-            var values = ParamsValidator.Validate(model.Schema, entries, ParamsPath);
+            var values = ParamsValidator.Validate(schema, entries, ParamsPath);
             if (problems.Count > 0) throw new UsageException(problems);
             return values;
         }
