@@ -90,8 +90,25 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
         var keep = lockFile.Stages.Values.Select(e => e.Fingerprint).ToHashSet(StringComparer.Ordinal);
         var hasher = new ContentHasher(StatCache.Load(_workspace.StatCache, _ => { }), Environment.ProcessorCount);
         var (entries, bytes) = new RunCache(_workspace, hasher, w => console.WriteLine(w)).Collect(keep);
-        console.WriteLine($"Gc: removed {entries} run-cache entr{(entries == 1 ? "y" : "ies")} not referenced by pipeline.lock, freed {RunCache.FormatBytes(bytes)}");
+        var (manifests, manifestBytes) = PruneManifests(lockFile);
+        console.WriteLine($"Gc: removed {entries} run-cache entr{(entries == 1 ? "y" : "ies")} not referenced by pipeline.lock, freed {RunCache.FormatBytes(bytes)}"
+            + (manifests > 0 ? $"; removed {manifests} old folder manifest(s), {RunCache.FormatBytes(manifestBytes)}" : ""));
         return Engine.Ok;
+    }
+
+    /// <summary>Folder manifests (kept to name changed files) that no lock entry refers to any more.</summary>
+    private (int Count, long Bytes) PruneManifests(LockFile lockFile)
+    {
+        if (!Directory.Exists(_workspace.Manifests)) return (0, 0);
+        var keep = lockFile.Stages.Values.SelectMany(e => e.Dependencies.Values).Select(d => d.Hash + ".tsv").ToHashSet(StringComparer.Ordinal);
+        var (count, bytes) = (0, 0L);
+        foreach (var file in Directory.EnumerateFiles(_workspace.Manifests).Where(f => !keep.Contains(Path.GetFileName(f))).ToList())
+        {
+            bytes += new FileInfo(file).Length;
+            File.Delete(file);
+            count++;
+        }
+        return (count, bytes);
     }
 
     private string Revision() => cli.Targets.Count > 1 ? cli.Targets[1] : "HEAD";
