@@ -53,6 +53,7 @@ best() { sort -n | head -1; }
 timeit() { local t0 t1; t0=$(date +%s.%N); "$@" > /dev/null 2>&1; t1=$(date +%s.%N); echo "$t1 - $t0" | bc; }
 
 echo "== no-op, warm stat cache (best of 5)"
+/usr/bin/time -f "%e s wall, %U s user + %S s sys" dotnet "$DLL" --plain 2>&1 >/dev/null | sed 's/^/no-op CPU time (one run): /'
 for i in 1 2 3 4 5; do timeit dotnet "$DLL" --plain; done | best | sed 's/^/engine alone (dotnet _build.dll): /;s/$/ s/'
 for i in 1 2 3 4 5; do timeit ./build.sh --plain; done | best | sed "s#^#whole ./build.sh: #;s#\$# s#"
 
@@ -61,6 +62,9 @@ cat data/*/* > /dev/null
 BYTES=$(du -sb data | cut -f1)
 for i in 1 2 3; do rm -f .pipeline/statcache.tsv; timeit dotnet "$DLL" Status; done | best > cold.txt
 echo "Status with no stat cache: $(cat cold.txt) s for $BYTES bytes => $(echo "scale=2; $BYTES / $(cat cold.txt) / 1000000000" | bc) GB/s (includes ~0.2 s of process start and no-op work)"
+rm -f .pipeline/statcache.tsv
+/usr/bin/time -f "%e s wall, %U s user + %S s sys" dotnet "$DLL" Status 2>&1 >/dev/null | sed 's/^/cold Status CPU time: /'
+echo "load average during the benchmark: $(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet "$DLL" Status > /dev/null # leave a warm cache
 
 if command -v snakemake > /dev/null; then

@@ -27,15 +27,20 @@ public static class Engine
         {
             var cli = CliArguments.Parse(args);
             PhaseTimer.Mark("arguments");
-            var model = PipelineModel.Discover(build);
-            PhaseTimer.Mark("discovery");
-            var session = new Session(model, cli, options, console);
-            return session.Execute();
+            return new Session(build, cli, options, console).Execute();
         }
         catch (UsageException e)
         {
             foreach (var problem in e.Problems) console.MarkupLine("[red]error:[/] " + Markup.Escape(problem));
             return BadUsage;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var bug = e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerException! : e;
+            if (bug is UsageException usage) { foreach (var p in usage.Problems) console.MarkupLine("[red]error:[/] " + Markup.Escape(p)); return BadUsage; }
+            console.WriteLine("the pipeline engine failed with an unexpected error (a bug; please report it with this trace):");
+            console.WriteLine(bug.ToString());
+            return StageFailed;
         }
     }
 }

@@ -6,8 +6,9 @@ using Spectre.Console;
 namespace Pipeline.Engine.Cli;
 
 /// <summary>One invocation of the build: resolves targets, loads params, then runs a verb or the stages.</summary>
-internal sealed class Session(PipelineModel model, CliArguments cli, EngineOptions options, IAnsiConsole console)
+internal sealed class Session(object build, CliArguments cli, EngineOptions options, IAnsiConsole console)
 {
+    private PipelineModel model = null!;
     private static readonly string[] Verbs = ["Status", "Gc", "ParamsDiff", "MetricsDiff"];
     private readonly Workspace _workspace = new(options.Root);
     private readonly NukeParameters _nuke = NukeParameters.Load(options.Root);
@@ -16,17 +17,17 @@ internal sealed class Session(PipelineModel model, CliArguments cli, EngineOptio
 
     public int Execute()
     {
-        if (cli.Help) { HelpText.Print(console, model, _nuke.Target); return Engine.Ok; }
         var verb = cli.Targets.Count > 0 ? Verbs.FirstOrDefault(v => v.Equals(cli.Targets[0], StringComparison.OrdinalIgnoreCase)) : null;
-        switch (verb)
-        {
-            case "ParamsDiff": return new DiffCommands(_workspace, console).ParamsDiff(ParamsPath, Revision());
-            case "MetricsDiff": return new DiffCommands(_workspace, console).MetricsDiff(model, Revision());
-            case "Gc": return Gc();
-        }
+        if (verb == "ParamsDiff") return new DiffCommands(_workspace, console).ParamsDiff(ParamsPath, Revision());
+        if (verb == "Gc") return Gc();
+        // params are validated before the stages are declared, so a declaration may read them (typed, via ParamValues)
+        ParamValues values = null!;
+        var lenient = cli.Help || verb == "MetricsDiff";
+        model = PipelineModel.Discover(build, schema => values = lenient ? TryLoadParams(schema) : LoadParams(schema));
+        PhaseTimer.Mark("params and discovery");
+        if (cli.Help) { HelpText.Print(console, model, _nuke.Target); return Engine.Ok; }
+        if (verb == "MetricsDiff") return new DiffCommands(_workspace, console).MetricsDiff(model, Revision());
         var names = ResolveTargets(verb is null ? cli.Targets : cli.Targets.Skip(1).ToList(), allWhenEmpty: verb == "Status");
-        var values = LoadParams();
-        PhaseTimer.Mark("params");
         var instances = InstanceGraph.Expand(model, model.Closure(names), values);
         CheckStageNames(cli.Force.Concat(cli.Skip), instances);
         if (cli.Plan) { PlanText.Print(console, model, instances, _workspace); return Engine.Ok; }
@@ -38,7 +39,12 @@ internal sealed class Session(PipelineModel model, CliArguments cli, EngineOptio
         var lockFile = LockFile.Load(_workspace.LockFile, "pipeline.lock");
         PhaseTimer.Mark("stat cache and lock file");
         foreach (var w in warnings) console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(w));
-        if (verb == "Status") return StatusText.Print(console, new Planner(_workspace, reader, lockFile).Plan(instances), instances, Save(cache));
+        if (verb == "Status")
+        {
+            var plan = new Planner(_workspace, reader, lockFile).Plan(instances);
+            cache.Save();
+            return StatusText.Print(console, plan, instances);
+        }
         return RunStages(instances, reader, lockFile, cache);
     }
 
@@ -61,6 +67,10 @@ internal sealed class Session(PipelineModel model, CliArguments cli, EngineOptio
                 ? live.Show(() => executor.Run(instances, cancel.Token))
                 : executor.Run(instances, cancel.Token);
             PhaseTimer.Mark("stages");
+            if (!cli.DryRun && lockFile.Prune(model.StagesByName.Keys.ToHashSet(),
+                    instances.Where(i => i.InstanceName is not null).Select(i => i.Stage.Name).ToHashSet(),
+                    instances.Select(i => i.Id).ToHashSet()))
+                lockFile.Save(_workspace.LockFile);
             cache.Save();
             var exit = SummaryText.Print(console, results, cli.DryRun);
             PhaseTimer.Mark("summary");
@@ -80,18 +90,39 @@ internal sealed class Session(PipelineModel model, CliArguments cli, EngineOptio
         var keep = lockFile.Stages.Values.Select(e => e.Fingerprint).ToHashSet(StringComparer.Ordinal);
         var hasher = new ContentHasher(StatCache.Load(_workspace.StatCache, _ => { }), Environment.ProcessorCount);
         var (entries, bytes) = new RunCache(_workspace, hasher, w => console.WriteLine(w)).Collect(keep);
-        console.WriteLine($"Gc: removed {entries} run-cache entr{(entries == 1 ? "y" : "ies")} not referenced by pipeline.lock, freed {RunCache.FormatBytes(bytes)}");
+        var (manifests, manifestBytes) = PruneManifests(lockFile);
+        console.WriteLine($"Gc: removed {entries} run-cache entr{(entries == 1 ? "y" : "ies")} not referenced by pipeline.lock, freed {RunCache.FormatBytes(bytes)}"
+            + (manifests > 0 ? $"; removed {manifests} old folder manifest(s), {RunCache.FormatBytes(manifestBytes)}" : ""));
         return Engine.Ok;
     }
 
-    private bool Save(StatCache cache) { cache.Save(); return true; }
+    /// <summary>Folder manifests (kept to name changed files) that no lock entry refers to any more.</summary>
+    private (int Count, long Bytes) PruneManifests(LockFile lockFile)
+    {
+        if (!Directory.Exists(_workspace.Manifests)) return (0, 0);
+        var keep = lockFile.Stages.Values.SelectMany(e => e.Dependencies.Values).Select(d => d.Hash + ".tsv").ToHashSet(StringComparer.Ordinal);
+        var (count, bytes) = (0, 0L);
+        foreach (var file in Directory.EnumerateFiles(_workspace.Manifests).Where(f => !keep.Contains(Path.GetFileName(f))).ToList())
+        {
+            bytes += new FileInfo(file).Length;
+            File.Delete(file);
+            count++;
+        }
+        return (count, bytes);
+    }
 
     private string Revision() => cli.Targets.Count > 1 ? cli.Targets[1] : "HEAD";
 
-    private ParamValues LoadParams()
+    private ParamValues TryLoadParams(IReadOnlyList<ParamSpec> schema)
+    {
+        try { return LoadParams(schema); }
+        catch (UsageException) { return new ParamValues(new Dictionary<string, ParamValue>()); }
+    }
+
+    private ParamValues LoadParams(IReadOnlyList<ParamSpec> schema)
     {
         var full = _workspace.Full(ParamsPath);
-        List<RawParam> entries = model.Schema.Count == 0 && !File.Exists(full) ? [] : ParamsDocument.Load(full, ParamsPath);
+        List<RawParam> entries = schema.Count == 0 && !File.Exists(full) ? [] : ParamsDocument.Load(full, ParamsPath);
         var problems = new List<string>();
         foreach (var set in cli.Sets)
         {
@@ -100,7 +131,7 @@ internal sealed class Session(PipelineModel model, CliArguments cli, EngineOptio
         }
         try
         {
-            var values = ParamsValidator.Validate(model.Schema, entries, ParamsPath);
+            var values = ParamsValidator.Validate(schema, entries, ParamsPath);
             if (problems.Count > 0) throw new UsageException(problems);
             return values;
         }

@@ -5,7 +5,7 @@ namespace Pipeline.Engine.Cli;
 
 internal static class StatusText
 {
-    public static int Print(IAnsiConsole console, IReadOnlyDictionary<string, PlannedStage> plan, IReadOnlyList<StageInstance> instances, bool _)
+    public static int Print(IAnsiConsole console, IReadOnlyDictionary<string, PlannedStage> plan, IReadOnlyList<StageInstance> instances)
     {
         foreach (var instance in instances)
         {

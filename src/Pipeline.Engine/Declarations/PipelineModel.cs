@@ -38,7 +38,9 @@ internal sealed class PipelineModel
     public IEnumerable<string> Upstream(StageDefinition stage) =>
         stage.Inputs.Where(i => i.Upstream is not null).Select(i => NameOf(i.Upstream!)).Distinct();
 
-    public static PipelineModel Discover(object build)
+    /// <summary>Finds the schema, asks for the validated params (injected into any ParamValues field or property of the
+    /// build), then evaluates the stage and target declarations.</summary>
+    public static PipelineModel Discover(object build, Func<IReadOnlyList<ParamSpec>, ParamValues>? loadParams = null)
     {
         const BindingFlags flags = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
         var type = build.GetType();
@@ -58,12 +60,22 @@ internal sealed class PipelineModel
             if (typeof(IEnumerable<ParamSpec>).IsAssignableFrom(field.FieldType) && field.GetValue(field.IsStatic ? null : build) is IEnumerable<ParamSpec> specs)
                 schema.AddRange(specs);
 
+        if (loadParams?.Invoke(schema) is { } values) Inject(build, values);
         var stages = stageDelegates.Select(d => d.Item2(new StageDefinition(d.Item1))).ToList();
         var targets = targetDelegates.Select(d => d.Item2(new TargetDefinition(d.Item1))).ToList();
         var model = new PipelineModel(stages, targets, schema, stageNames, targetNames);
         var problems = ModelChecks.Problems(model).ToList();
         if (problems.Count > 0) throw new UsageException(problems.Select(p => "build definition: " + p).ToList());
         return new PipelineModel(TopologicalOrder(model), targets, schema, stageNames, targetNames);
+    }
+
+    private static void Inject(object build, ParamValues values)
+    {
+        const BindingFlags flags = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
+        foreach (var property in build.GetType().GetProperties(flags).Where(p => p.PropertyType == typeof(ParamValues) && p.CanWrite))
+            property.SetValue(property.SetMethod!.IsStatic ? null : build, values);
+        foreach (var field in build.GetType().GetFields(flags).Where(f => f.FieldType == typeof(ParamValues) && !f.IsInitOnly && !f.Name.Contains('<')))
+            field.SetValue(field.IsStatic ? null : build, values);
     }
 
     private static List<StageDefinition> TopologicalOrder(PipelineModel model)

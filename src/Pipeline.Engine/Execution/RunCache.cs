@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Pipeline.Engine.Hashing;
 
 namespace Pipeline.Engine.Execution;

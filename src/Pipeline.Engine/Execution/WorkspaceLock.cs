@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Pipeline.Engine.Execution;
@@ -45,11 +44,5 @@ internal sealed class WorkspaceLock : IDisposable
     {
         try { File.Delete(_ownerFile); } catch (IOException) { }
         _handle.Dispose();
-    }
-
-    internal static bool IsAlive(int pid)
-    {
-        try { using var p = Process.GetProcessById(pid); return !p.HasExited; }
-        catch (ArgumentException) { return false; }
     }
 }

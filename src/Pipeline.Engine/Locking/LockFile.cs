@@ -20,6 +20,18 @@ internal sealed class LockFile
 
     public void Set(string id, LockEntry entry) => _stages[id] = entry;
 
+    /// <summary>Drops entries of stages that no longer exist and of matrix instances no longer in their matrix.</summary>
+    public bool Prune(IReadOnlySet<string> stageNames, IReadOnlySet<string> expandedMatrixStages, IReadOnlySet<string> currentIds)
+    {
+        var gone = _stages.Keys.Where(id =>
+        {
+            var stage = id.Split('/')[0];
+            return !stageNames.Contains(stage) || (expandedMatrixStages.Contains(stage) && !currentIds.Contains(id));
+        }).ToList();
+        foreach (var id in gone) _stages.Remove(id);
+        return gone.Count > 0;
+    }
+
     public static LockFile Load(string path, string displayPath)
     {
         var lockFile = new LockFile();

@@ -107,6 +107,7 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains("Gc: removed 1 run-cache entry not referenced by pipeline.lock, freed 79 B", output);
+        Assert.Single(Directory.GetFiles(_ws.PathOf(".pipeline/manifests")));
         Assert.Single(Directory.GetDirectories(_ws.PathOf(".pipeline/cache")));
     }
 }

@@ -171,4 +171,16 @@ public sealed class CachingTests : IDisposable
         Assert.Contains("Prepare: waiting — would run: never run", output);
         Assert.False(_ws.Exists("out/Prepare"));
     }
+
+    [Fact]
+    public void Given_a_matrix_that_loses_a_value_when_running_then_the_lock_forgets_that_instance()
+    {
+        _ws.Run(new ToyBuild(), "All");
+
+        var (exit, _) = _ws.Run(new ToyBuild(), "All", "--set", "curve.fractions=[0.5]");
+
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("Curve/fraction-0.25", _ws.Read("pipeline.lock"));
+        Assert.Contains("Curve/fraction-0.5", _ws.Read("pipeline.lock"));
+    }
 }

@@ -92,6 +92,28 @@ public sealed class FaultTests : IDisposable
     }
 
     [Fact]
+    public void Given_another_process_holding_the_workspace_lock_when_a_run_starts_then_it_is_refused()
+    {
+        _ws.Write(".pipeline/workspace.owner", "pid 4242 on other-host, started 2026-01-01 00:00:00 UTC\n");
+        _ws.Write(".pipeline/workspace.lock", "");
+        var start = new System.Diagnostics.ProcessStartInfo("flock") { ArgumentList = { _ws.PathOf(".pipeline/workspace.lock"), "-c", "touch held; sleep 30" }, WorkingDirectory = _ws.Root };
+        using var holder = System.Diagnostics.Process.Start(start)!;
+        try
+        {
+            for (var i = 0; i < 100 && !_ws.Exists("held"); i++) Thread.Sleep(50);
+
+            var (exit, output) = _ws.Run(new ToyBuild(), "All");
+
+            Assert.Equal(2, exit);
+            Assert.Contains("another pipeline run holds this workspace (pid 4242 on other-host", output);
+        }
+        finally
+        {
+            holder.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
     public void Given_a_lock_left_by_a_dead_run_when_running_then_it_is_taken_over()
     {
         _ws.Write(".pipeline/workspace.owner", "pid 999999 on somewhere, started 2026-01-01 00:00:00 UTC\n");
