@@ -28,6 +28,7 @@ for (var r = 0; r < repetitions + 1; r++)
         using var gz = new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress);
         gz.CopyTo(Stream.Null);
     });
+    Time("  a reader converting whole spans instead (sketch)", () => SpanReader.Read(path));
     Time("reorient to RAS + resample to 3 mm", () => resampled = Resampling.ToCanonicalSpacing(input, settings.TargetSpacing));
     Time("foreground threshold + box", () =>
     {
