@@ -28,6 +28,7 @@ for (var r = 0; r < repetitions + 1; r++)
         using var gz = new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress);
         gz.CopyTo(Stream.Null);
     });
+    Time("  a reader converting whole spans instead (sketch)", () => SpanReader.Read(path));
     Time("reorient to RAS + resample to 3 mm", () => resampled = Resampling.ToCanonicalSpacing(input, settings.TargetSpacing));
     Time("foreground threshold + box", () =>
     {
@@ -37,6 +38,16 @@ for (var r = 0; r < repetitions + 1; r++)
     Time("crop + pad", () => fitted = CropPad.CropToBoxThenFit(resampled, box, settings.TargetShape, resampled.Data.Min()));
     Time("normalise", () => IntensityNormalization.Apply(fitted.Data, fitted.Data.Select(v => v > threshold).ToArray(), settings.Normalization, 0.5, 99.5));
     Time("whole chain (VolumePreprocessor.Process)", () => VolumePreprocessor.Process(input, settings));
+    Time("for comparison: libtorch trilinear interpolate, 1 thread", () =>
+    {
+        // the same downsampling by TorchSharp (align_corners grid, so values differ slightly; the cost is what matters)
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        TorchSharp.torch.set_num_threads(1);
+        var tensor = TorchSharp.torch.tensor(input.Data, [1, 1, input.Nz, input.Ny, input.Nx]);
+        long[] size = [resampled.Nz, resampled.Ny, resampled.Nx];
+        var output = TorchSharp.torch.nn.functional.interpolate(tensor, size, mode: TorchSharp.torch.InterpolationMode.Trilinear, align_corners: true);
+        output.data<float>().ToArray();
+    });
     Time("write .nii.gz", () => VolumeIO.WriteNifti(fitted, Path.Combine(Path.GetTempPath(), "bench-out.nii.gz")));
     if (r == 0) times.Clear(); // the first round warms the JIT
 }

@@ -57,7 +57,7 @@ public static class CohortPreprocessor
             {
                 results[i] = SubjectProcessor.Run(subject, request.Preprocess, request.OutputDir, qcChosen.Contains(subject.SubjectId));
             }
-            catch (Exception e) when (e is PreprocessingException or InvalidDataException or IOException or EndOfStreamException or ArgumentException)
+            catch (Exception e) when (e is PreprocessingException or InvalidDataException or IOException)
             {
                 errors[i] = $"{subject.Path} (subject {subject.SubjectId}): {e.Message}";
             }

@@ -5,13 +5,13 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace MriTransfer.Preprocessing;
 
 /// <summary>
-/// qc.png: one row per class (in class order, marked by a coloured strip on the left), each subject shown as its
+/// qc.png: one row per class (in class order, its name above it and a coloured strip on the left), each subject shown as its
 /// central axial slice (anterior up, patient's right on the right: neurological view) and, for 3-D volumes, its
 /// central coronal slice (superior up). A flipped or rotated volume stands out at a glance.
 /// </summary>
 public static class QcMontage
 {
-    private const int Gap = 4, Strip = 10;
+    private const int Gap = 4, Strip = 10, TextScale = 2, LabelBand = QcFont.Height * TextScale + 4;
     private static readonly Rgb24[] ClassColours =
         [new(230, 25, 75), new(60, 180, 75), new(0, 130, 200), new(245, 130, 48), new(145, 30, 180), new(70, 240, 240), new(240, 50, 230), new(210, 245, 60)];
 
@@ -39,13 +39,16 @@ public static class QcMontage
         var perSubject = classes.SelectMany(c => c.Subjects).Any(s => s.Coronal is not null) ? 2 : 1;
         var columns = Math.Max(1, classes.Max(c => c.Subjects.Count)) * perSubject;
         var width = Strip + Gap + columns * (tileW + Gap);
-        var height = Math.Max(1, classes.Count) * (tileH + Gap) + Gap;
+        var height = Math.Max(1, classes.Count) * (LabelBand + tileH + Gap) + Gap;
 
         using var image = new Image<Rgb24>(width, height, new Rgb24(0, 0, 0));
         for (var row = 0; row < classes.Count; row++)
         {
-            var top = Gap + row * (tileH + Gap);
-            Fill(image, 0, top, Strip, tileH, ClassColours[row % ClassColours.Length]);
+            var colour = ClassColours[row % ClassColours.Length];
+            var labelTop = Gap + row * (LabelBand + tileH + Gap);
+            QcFont.Draw(image, classes[row].Label, Strip + Gap, labelTop, TextScale, colour);
+            var top = labelTop + LabelBand;
+            Fill(image, 0, top, Strip, tileH, colour);
             var column = 0;
             foreach (var subject in classes[row].Subjects)
             {
