@@ -23,7 +23,9 @@ return StageHost.Run(args, ctx =>
             Get("report.headline_variant", p.GetString, d.HeadlineVariant));
         string? Optional(string name) => ctx.Args.HasInput(name) ? ctx.Args.Input(name) : null;
         var inputs = new ReportInputs(ctx.Args.Input("evaluate"), StageInputs.WithPrefix(ctx.Args.Inputs, "history:"),
-            Optional("learning_curve"), Optional("params") ?? ctx.Args.ParamsFile, Optional("lock"));
+            Optional("learning_curve"), Optional("params") ?? ctx.Args.ParamsFile, Optional("lock"),
+            // this stage's fingerprint in pipeline.lock: it hashes the code, data and params of everything upstream
+            Environment.GetEnvironmentVariable("PIPELINE_FINGERPRINT"));
         var doc = ReportBuilder.Run(settings, inputs, MachineInfo.Current(), ctx.OutputDir, ctx.Progress);
         ctx.Log($"report written with {doc.Figures.Count()} figures");
         return StageHost.Ok;

@@ -47,6 +47,7 @@ internal static class ReportSections
         doc.Table(["item", "value"],
         [
             ["pipeline.lock", inputs.LockFile is { } l && File.Exists(l) ? $"sha256 {ShortHash(l)}" : "not given"],
+            ["pipeline fingerprint", inputs.PipelineFingerprint ?? "not given"],
             ["machine", $"{machine.Cores} cores, {machine.OperatingSystem}"],
             [".NET", machine.DotNet],
             ["TorchSharp", machine.TorchSharp],

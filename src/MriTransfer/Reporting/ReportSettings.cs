@@ -39,4 +39,5 @@ public sealed record ReportInputs(
     IReadOnlyDictionary<string, string> HistoryDirs,
     string? LearningCurveDir = null,
     string? ParamsFile = null,
-    string? LockFile = null);
+    string? LockFile = null,
+    string? PipelineFingerprint = null);

@@ -60,6 +60,9 @@ internal sealed class PipelineModel
             if (typeof(IEnumerable<ParamSpec>).IsAssignableFrom(field.FieldType) && field.GetValue(field.IsStatic ? null : build) is IEnumerable<ParamSpec> specs)
                 schema.AddRange(specs);
 
+        var twice = schema.GroupBy(s => s.Key, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (twice.Count > 0)
+            throw new UsageException(twice.Select(k => $"build definition: params key {k} is declared more than once in the schema").ToList());
         if (loadParams?.Invoke(schema) is { } values) Inject(build, values);
         var stages = stageDelegates.Select(d => d.Item2(new StageDefinition(d.Item1))).ToList();
         var targets = targetDelegates.Select(d => d.Item2(new TargetDefinition(d.Item1))).ToList();

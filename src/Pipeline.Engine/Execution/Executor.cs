@@ -85,8 +85,16 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         var paramsFile = workspace.Full($".pipeline/params/{instance.Id.Replace('/', '.')}.yaml");
         AtomicFile.WriteAllText(paramsFile, ResolvedParams.ToYaml(state.Params));
         var (program, args) = CommandLine(instance, paramsFile, staging);
+        // A stage may keep resumable state (e.g. the last checkpoint) in a folder keyed by its fingerprint: a rerun
+        // after a kill resumes only when it would be made from exactly the same code, data and params.
+        var resumeDir = workspace.Full($".pipeline/resume/{state.Fingerprint}");
+        var environment = new Dictionary<string, string>
+        {
+            ["PIPELINE_FINGERPRINT"] = state.Fingerprint,
+            ["PIPELINE_RESUME_DIR"] = resumeDir,
+        };
         var exit = StageProcess.Run(program, args, workspace.Root, instance.Id, workspace.Full(instance.LogFile),
-            line => sink.Progress(instance.Id, line), cancel);
+            environment, line => sink.Progress(instance.Id, line), cancel);
         var log = instance.LogFile;
         if (cancel.IsCancellationRequested) exit = exit == 0 ? 130 : exit;
         if (exit != 0)
@@ -102,6 +110,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
             return Report(instance, StageStatus.Failed, $"exited 0 but did not write declared output{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}; log {log}", clock.Elapsed);
         }
         Publisher.Publish(staging, workspace.Full(instance.OutputDir), workspace.Staging);
+        Publisher.TryDelete(resumeDir);
         reader.Forget(instance.OutputDir);
         Record(instance, state);
         return Report(instance, StageStatus.Done, why, clock.Elapsed);

@@ -6,7 +6,7 @@ namespace Pipeline.Engine.Execution;
 internal static class StageProcess
 {
     public static int Run(string program, IReadOnlyList<string> args, string workingDir, string stageId, string logFile,
-        Action<string> progress, CancellationToken cancel)
+        IReadOnlyDictionary<string, string> environment, Action<string> progress, CancellationToken cancel)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
         using var log = new StreamWriter(logFile, append: false) { AutoFlush = true };
@@ -20,6 +20,7 @@ internal static class StageProcess
         };
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["PIPELINE_STAGE"] = stageId;
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = new Process { StartInfo = start };
         var gate = new object();
         void OnLine(string? line, bool stdout)
