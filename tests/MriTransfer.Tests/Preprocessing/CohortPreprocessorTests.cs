@@ -118,4 +118,36 @@ public sealed class CohortPreprocessorTests : IDisposable
         Assert.Contains("needs at least 3 subjects from different patients per class", error.Message);
         Assert.Empty(Directory.GetFiles(Path.Combine(_root, "out"), "*", SearchOption.AllDirectories));
     }
+
+    [Fact]
+    public void Given_a_4d_series_in_the_cohort_when_preprocessed_then_it_is_refused_naming_the_file_and_dim4()
+    {
+        // Given a cohort where one subject's file is a 4-D series (header dim[0] = 4, dim[4] = 2)
+        var manifest = WriteCohort(4, "a", "b");
+        var path = Path.Combine(Path.GetDirectoryName(manifest)!, "a-01.nii.gz");
+        var plain = Path.Combine(_root, "series.nii");
+        VolumeIO.WriteNifti(TestVolumes.Head(18, 20, 16), plain);
+        var bytes = File.ReadAllBytes(plain);
+        BitConverter.GetBytes((short)4).CopyTo(bytes, 40);
+        BitConverter.GetBytes((short)2).CopyTo(bytes, 48);
+        using (var gz = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest))
+            gz.Write(bytes.Concat(bytes.Skip(352)).ToArray());
+
+        var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Ad, TestFraction = 0 })));
+
+        Assert.Contains("a-01.nii.gz (subject a-01): NIfTI header says 4 dimensions (dim[4]=2)", Assert.Single(error.Problems));
+    }
+
+    [Fact]
+    public void Given_a_cohort_mixing_2d_images_and_3d_volumes_when_preprocessed_in_2d_mode_then_it_is_refused()
+    {
+        var manifest = WriteCohort(4, "a", "b");
+        // one subject's file replaced by a single 2-D slice
+        var image = TestVolumes.Head(20, 20, 3);
+        VolumeIO.WriteNifti(new Volume(image.Data.Skip(400).Take(400).ToArray(), [20, 20, 1], [1, 1, 1], Volume.DiagonalAffine(1, 1, 1)), Path.Combine(Path.GetDirectoryName(manifest)!, "b-02.nii.gz"));
+
+        var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Ad, TestFraction = 0 }, Small with { Mode = PreprocessMode.TwoD })));
+
+        Assert.Contains("mixes 2-D images (e.g. b-02) and 3-D volumes", error.Message);
+    }
 }

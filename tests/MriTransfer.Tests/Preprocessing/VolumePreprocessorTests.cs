@@ -78,4 +78,21 @@ public class VolumePreprocessorTests
 
         Assert.Contains("no voxel above the foreground threshold", error.Message);
     }
+
+    [Fact]
+    public void Given_2d_mode_when_slices_are_taken_then_they_are_the_K_around_the_foregrounds_centre()
+    {
+        // Given a block occupying z = 10..19 of 40, bright (200) only in its four central slices z = 13..16
+        var volume = Volume.Create(20, 20, 40);
+        for (var z = 10; z < 20; z++)
+            for (var y = 4; y < 16; y++)
+                for (var x = 4; x < 16; x++) volume[x, y, z] = z is >= 13 and <= 16 ? 200 : 100;
+
+        // When 4 slices are taken at 1 mm
+        var slices = VolumePreprocessor.Process(volume, Small with { Mode = PreprocessMode.TwoD, TargetSpacing = [1, 1, 1], Slices = 4, CropMargin = 0 });
+
+        // Then all four are the bright ones: the centre pixel is the same maximum in each
+        var centres = Enumerable.Range(0, 4).Select(k => slices[6, 5, k]).ToList();
+        Assert.All(centres, c => Assert.Equal(slices.Data.Max(), c, 4));
+    }
 }

@@ -21,6 +21,10 @@ public static class SubjectSplitter
         if (problems.Count > 0) throw new SplitException(problems);
 
         var predefined = PredefinedSplits.Read(groups, settings.Role, problems);
+        if (predefined is not null && settings.Role == CohortRole.Bt)
+            problems.AddRange(groups.GroupBy(g => g.Label).OrderBy(c => c.Key, StringComparer.Ordinal)
+                .Where(c => c.All(g => predefined.GetValueOrDefault(g.Id) != SplitNames.Test))
+                .Select(c => $"class '{c.Key}' has no subject in the predefined test split; a BT cohort needs test subjects of every class (fix the manifest's split column, or leave it empty to split randomly)"));
         if (problems.Count > 0) throw new SplitException(problems);
 
         var split = predefined is null ? RandomSplit(groups, settings) : CarveVal(groups, predefined, settings);

@@ -158,3 +158,16 @@ public class SubjectSplitterPackingTests
         Assert.All(splits.Where(s => s.PatientId == "a-p000"), s => Assert.Equal("train", s.Split));
     }
 }
+
+public class PredefinedSplitCoverageTests
+{
+    [Fact]
+    public void Given_a_BT_predefined_split_without_test_subjects_of_a_class_when_split_then_the_class_is_named()
+    {
+        var cohort = TestCohorts.Make(new Dictionary<string, int> { ["glioma"] = 6, ["pituitary"] = 6 }, predefined: (label, p) => label == "glioma" && p >= 4 ? "test" : "train");
+
+        var error = Assert.Throws<SplitException>(() => SubjectSplitter.Split(cohort, new SplitSettings { Role = CohortRole.Bt }));
+
+        Assert.Contains("class 'pituitary' has no subject in the predefined test split", Assert.Single(error.Problems));
+    }
+}
