@@ -36,6 +36,7 @@ internal static class PreprocessParams
             ClipHighPercent = clip[^1],
             Workers = reader.Int("workers", 2),
             QcSubjectsPerClass = reader.Int("qc_per_class", 6),
+            NearDuplicateDistance = reader.Int("near_duplicate_distance", 4),
         };
         var split = new SplitSettings
         {

@@ -21,13 +21,21 @@ public static class CohortPreprocessor
         var problems = request.Preprocess.Validate().Concat(request.Split.Validate()).ToList();
         if (problems.Count > 0) throw new PreprocessingException(problems);
 
-        var subjects = CohortManifest.Load(request.ManifestPath);
+        IReadOnlyList<CohortSubject> subjects;
+        try { subjects = CohortSource.LoadValidated(request.ManifestPath, new CohortValidationOptions()); }
+        catch (CohortManifestException e) { throw new PreprocessingException(e.Problems.Select(p => $"{e.ManifestPath}: {p}").ToList()); }
         problems.AddRange(subjects.Where(s => !IsSafeFileName(s.SubjectId))
             .Select(s => $"{request.ManifestPath}: subject_id '{s.SubjectId}' cannot be a file name; use letters, digits, '-', '_' or '.'"));
         if (subjects.Count == 0) problems.Add($"{request.ManifestPath}: the manifest lists no subjects");
         if (problems.Count > 0) throw new PreprocessingException(problems);
 
-        var splits = SubjectSplitter.Split(subjects, request.Split, request.NearDuplicateGroups);
+        var nearDuplicates = request.NearDuplicateGroups ?? (request.Preprocess.NearDuplicateDistance > 0
+            ? NearDuplicateFinder.Find(subjects, request.Preprocess.NearDuplicateDistance, request.Preprocess.Workers)
+            : []);
+        if (nearDuplicates.Count > 0)
+            progress?.Invoke($"{nearDuplicates.Count} group(s) of near-duplicate images kept within one split: "
+                + string.Join("; ", nearDuplicates.Take(5).Select(g => string.Join(", ", g))));
+        var splits = SubjectSplitter.Split(subjects, request.Split, nearDuplicates);
         var fractions = request.Split.Role == CohortRole.Bt
             ? LabelFractionSampler.Sample(splits, request.Split.LabelFractions, request.Split.Seed)
             : [];

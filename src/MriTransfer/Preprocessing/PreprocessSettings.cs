@@ -35,6 +35,9 @@ public sealed record PreprocessSettings
     public int Workers { get; init; } = 2;
     /// <summary>Subjects per class shown in qc.png.</summary>
     public int QcSubjectsPerClass { get; init; } = 6;
+    /// <summary>Hamming distance of central-slice perceptual hashes under which two images count as near-duplicates
+    /// (kept in one split); 0 turns the search off.</summary>
+    public int NearDuplicateDistance { get; init; } = 4;
 
     /// <summary>Every problem with these settings, each naming the setting and the allowed range (empty when valid).</summary>
     public IReadOnlyList<string> Validate()
@@ -53,6 +56,7 @@ public sealed record PreprocessSettings
             problems.Add($"clip_percentiles must be [low, high] with 0 <= low < high <= 100, got [{ClipLowPercent}, {ClipHighPercent}]");
         if (Workers is < 1 or > 256) problems.Add($"workers must be in [1, 256], got {Workers}");
         if (QcSubjectsPerClass is < 1 or > 64) problems.Add($"qc_per_class must be in [1, 64], got {QcSubjectsPerClass}");
+        if (NearDuplicateDistance is < 0 or > 32) problems.Add($"near_duplicate_distance must be in [0, 32] (0 = off), got {NearDuplicateDistance}");
         return problems;
     }
 
