@@ -6,13 +6,15 @@ partial class Build
 {
     /// <summary>Every top-level group: the report shows the params used, so it declares them all.</summary>
     static readonly string[] EveryParamsGroup =
-        ["synthesize", "preprocess", "preprocess_ad", "preprocess_bt", "model", "pretrain", "classifier", "finetune",
+        ["data", "synthesize", "preprocess", "preprocess_ad", "preprocess_bt", "model", "pretrain", "classifier", "finetune",
          "train", "imagenet", "evaluate", "report", "learning_curve", "runtime"];
 
     static readonly ParamSpec[] Schema =
     [
         .. SynthesizeParams(), .. PreprocessParams(), .. ModelParams(), .. PretrainParams(), .. ClassifierParamSpecs(),
         .. ImageNetParamSpecs(), .. EvaluateParams(),
+        ParamSpec.String("data.ad", "your own AD cohort: manifest.csv, a folder holding one, or class folders (empty = synthetic)"),
+        ParamSpec.String("data.bt", "your own BT cohort: manifest.csv, a folder holding one, or class folders (empty = synthetic)"),
         ParamSpec.Int("train.seed", "seed of weights and data order of every classifier (set per learning-curve cell)", min: 0),
         ParamSpec.Double("train.label_fraction", "fraction of the labelled BT train subjects used (nested subsets)", min: 0.001, max: 1),
         ParamSpec.DoubleList("learning_curve.fractions", "label fractions of the learning curve (keep them among preprocess_bt.label_fractions)", min: 0.001, max: 1),
