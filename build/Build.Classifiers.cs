@@ -27,7 +27,7 @@ partial class Build
         .Description("The same classifier from random weights with the same epoch budget: the baseline")
         .Project("stages/TrainScratch")
         .Input("bt", PreprocessBt)
-        .Params([.. ClassifierParams, "finetune"])
+        .Params([.. ClassifierParams, "finetune.epochs"]) // budget = classifier.epochs + finetune.epochs
         .Outputs(ClassifierOutputs)
         .Plots("history.csv");
 

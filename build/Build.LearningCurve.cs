@@ -26,7 +26,7 @@ partial class Build
         .Description("Learning-curve cells of TrainScratch, one per (label fraction, seed)")
         .Project("stages/TrainScratch")
         .Input("bt", PreprocessBt)
-        .Params([.. ClassifierParams, "finetune"])
+        .Params([.. ClassifierParams, "finetune.epochs"])
         .LearningCurveMatrix()
         .Outputs(ClassifierOutputs);
 
