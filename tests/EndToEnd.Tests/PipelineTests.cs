@@ -1,0 +1,47 @@
+using Snapshooter;
+using Snapshooter.Xunit;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// The whole pipeline through build.sh on tiny profiles: metrics are snapshot-tested, so a change that moves a
+/// number fails here with the old and new values (see README, "Reviewing a change that moves a metric").
+/// </summary>
+public class PipelineTests(PipelineWorkspace workspace) : IClassFixture<PipelineWorkspace>
+{
+    [Fact]
+    public void The_3d_pipeline_matches_its_metrics_snapshot_reruns_nothing_and_a_finetune_lr_change_reruns_only_its_downstream()
+    {
+        // Given the tiny 3-D profile, when the default target runs
+        workspace.UseProfile("tiny-3d.yaml");
+        var first = workspace.Build();
+
+        // Then it succeeds, writes the report, and its metrics match the snapshot
+        Assert.True(first.Exit == 0, first.Output);
+        Assert.True(File.Exists(Path.Combine(workspace.Root, "out/Report/report.html")), first.Output);
+        Snapshot.Match(MetricsSnapshot.Of(Path.Combine(workspace.Root, "out/Evaluate/metrics.json")), SnapshotNameExtension.Create("3d"));
+
+        // When it runs again, then nothing runs
+        var second = workspace.Build();
+        Assert.True(second.Exit == 0, second.Output);
+        Assert.Empty(PipelineWorkspace.StagesRun(second.Output));
+
+        // When finetune.lr changes, then exactly FineTune and what depends on it run
+        workspace.EditParams("finetune: { epochs: 2, lr: 0.001,", "finetune: { epochs: 2, lr: 0.002,");
+        var third = workspace.Build();
+        Assert.True(third.Exit == 0, third.Output);
+        Assert.Equal(["Evaluate", "FineTune", "Report"], PipelineWorkspace.StagesRun(third.Output).Order());
+    }
+
+    [Fact]
+    public void The_2d_pipeline_matches_its_metrics_snapshot()
+    {
+        // Given the tiny profile in 2-D mode (slice stacks, 2-D models), when the default target runs
+        workspace.UseProfile("tiny-2d.yaml");
+        var run = workspace.Build();
+
+        // Then it succeeds and its metrics match the snapshot
+        Assert.True(run.Exit == 0, run.Output);
+        Snapshot.Match(MetricsSnapshot.Of(Path.Combine(workspace.Root, "out/Evaluate/metrics.json")), SnapshotNameExtension.Create("2d"));
+    }
+}
