@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 
 namespace MriTransfer.Tests.Models;
 
+[Collection(MriTransfer.Tests.Training.TorchCollection.Name)]
 public class CheckpointTests
 {
     [Theory]
