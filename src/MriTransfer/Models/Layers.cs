@@ -19,11 +19,26 @@ internal static class Layers
     {
         ("batch", 3) => BatchNorm3d(channels),
         ("batch", _) => BatchNorm2d(channels),
-        ("instance", 3) => InstanceNorm3d(channels, affine: true),
-        ("instance", _) => InstanceNorm2d(channels, affine: true),
-        ("group", _) => GroupNorm(arch.NormGroups, channels),
+        ("instance", 3) => AffineIdentity(InstanceNorm3d(channels, affine: true)),
+        ("instance", _) => AffineIdentity(InstanceNorm2d(channels, affine: true)),
+        ("group", _) => AffineIdentity(GroupNorm(arch.NormGroups, channels)),
         _ => throw new ModelConfigurationException($"unknown norm '{arch.Norm}'"),
     };
+
+    /// <summary>
+    /// Sets a norm's affine weight to 1 and bias to 0, as PyTorch does: TorchSharp 0.107 leaves the affine parameters
+    /// of GroupNorm/InstanceNorm uninitialised (seen as NaN outputs), so they are set explicitly.
+    /// </summary>
+    private static Module<Tensor, Tensor> AffineIdentity(Module<Tensor, Tensor> norm)
+    {
+        using var noGrad = no_grad();
+        foreach (var (name, parameter) in norm.named_parameters())
+        {
+            if (name == "weight") parameter.fill_(1);
+            else if (name == "bias") parameter.fill_(0);
+        }
+        return norm;
+    }
 
     public static Module<Tensor, Tensor> Activation(string name) => name switch
     {

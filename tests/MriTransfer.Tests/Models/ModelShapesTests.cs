@@ -3,6 +3,7 @@ using static TorchSharp.torch;
 
 namespace MriTransfer.Tests.Models;
 
+[Collection(MriTransfer.Tests.Training.TorchCollection.Name)]
 public class ModelShapesTests
 {
     public static TheoryData<int, int[], int> Cases => new()

@@ -5,6 +5,7 @@ using MriTransfer.Tests.Training;
 namespace MriTransfer.Tests.Models;
 
 /// <summary>The entry points Evaluate/Report call: pooled encoder features and autoencoder reconstructions.</summary>
+[Collection(MriTransfer.Tests.Training.TorchCollection.Name)]
 public class PublicReadersTests(TransferPipeline pipeline) : IClassFixture<TransferPipeline>
 {
     [Fact]

@@ -3,6 +3,7 @@ using MriTransfer.Models;
 namespace MriTransfer.Tests.Models;
 
 /// <summary>Field names are checkpoint keys: renaming one breaks every exported encoder. These tests pin them.</summary>
+[Collection(MriTransfer.Tests.Training.TorchCollection.Name)]
 public class StateDictKeysTests
 {
     private static readonly EncoderArchitecture OneBlock = EncoderArchitecture.Create(3, [4]);

@@ -6,6 +6,7 @@ using TorchSharp;
 
 namespace MriTransfer.Tests.Training;
 
+[Collection(MriTransfer.Tests.Training.TorchCollection.Name)]
 public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<TransferPipeline>
 {
     private static readonly string[] BtClasses = ["glioma", "meningioma", "none"];

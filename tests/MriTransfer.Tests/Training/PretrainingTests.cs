@@ -3,6 +3,7 @@ using MriTransfer.Training;
 
 namespace MriTransfer.Tests.Training;
 
+[Collection(MriTransfer.Tests.Training.TorchCollection.Name)]
 public class PretrainingTests
 {
     private static readonly string[] AdClasses = ["AD", "CN"];

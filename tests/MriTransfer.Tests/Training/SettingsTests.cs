@@ -13,7 +13,7 @@ public class SettingsTests
     {
         var settings = PretrainSettings.Read(Params());
 
-        Assert.Equal([8, 16, 32], settings.Model.Channels);
+        Assert.Equal([4, 8, 16], settings.Model.Channels);
         Assert.Equal("denoising", settings.Variant.Kind);
         Assert.Equal(12, settings.Epochs);
         Assert.Equal(2, settings.Runtime.TorchThreads);

@@ -7,6 +7,7 @@ namespace MriTransfer.Tests.Training;
 /// TorchSharp's native library must load on Debian 12 through the patched build output
 /// (eng/LibTorchSharpFix.targets), without any system change.
 /// </summary>
+[Collection(MriTransfer.Tests.Training.TorchCollection.Name)]
 public class TorchSharpLoadsTests
 {
     [Fact]

@@ -4,15 +4,15 @@ namespace MriTransfer.Training.Settings;
 
 /// <summary>
 /// Params <c>model.*</c>, shared by Pretrain and every classifier stage so they build the same encoder:
-/// channels (int list, default [8, 16, 32]; its length is the depth), norm (batch|instance|group, default batch),
+/// channels (int list, default [4, 8, 16]; its length is the depth), norm (batch|instance|group, default batch),
 /// norm_groups (int 1..1024, default 4), activation (relu|leaky_relu|elu|gelu|silu, default relu),
-/// head_hidden (int list, default [32]), dropout (0 ≤ p &lt; 1, default 0.3).
+/// head_hidden (int list, default [16]), dropout (0 ≤ p &lt; 1, default 0.3).
 /// </summary>
 public sealed record ModelSettings(
     IReadOnlyList<int> Channels, string Norm, int NormGroups, string Activation, IReadOnlyList<int> HeadHidden, double Dropout)
 {
-    public static readonly IReadOnlyList<int> DefaultChannels = [8, 16, 32];
-    public static readonly IReadOnlyList<int> DefaultHeadHidden = [32];
+    public static readonly IReadOnlyList<int> DefaultChannels = [4, 8, 16];
+    public static readonly IReadOnlyList<int> DefaultHeadHidden = [16];
 
     public static ModelSettings Read(ParamReader p)
     {
