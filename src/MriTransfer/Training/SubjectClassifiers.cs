@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MriTransfer.Models.ImageNet;
 
 namespace MriTransfer.Training;
 
@@ -15,7 +16,7 @@ public static class SubjectClassifiers
         return kind switch
         {
             EncoderClassifierPredictor.Kind => EncoderClassifierPredictor.Load(modelDir),
-            // The ImageNet issue adds "resnet18-slices".
+            ResNetSliceModelInfo.KindName => ResNetSliceClassifier.Load(modelDir),
             _ => throw new InvalidDataException($"{modelJson}: unknown classifier kind '{kind}'"),
         };
     }
