@@ -41,20 +41,9 @@ partial class Build
         .Outputs("learning_curve.csv", "learning_curve.json")
         .Metrics("learning_curve.json");
 
-    Stage LearningCurveReport => _ => _
+    Stage LearningCurveReport => _ => ReportOf(_)
         .Description("The report with the learning curve included")
-        .Project("stages/Report")
-        .Input("evaluate", Evaluate)
-        .Input("learning_curve", LearningCurveSummary)
-        .Input("history:pretrain", Pretrain)
-        .Input("history:head", TrainHead)
-        .Input("history:finetune", FineTune)
-        .Input("history:scratch", TrainScratch)
-        .Input("history:imagenet_head", ImageNetHead)
-        .Input("history:imagenet_finetune", ImageNetFineTune)
-        .Params(EveryParamsGroup) // shown in the report as "the params used"
-        .Outputs("report.md", "report.html", "plots")
-        .Plots("plots");
+        .Input("learning_curve", LearningCurveSummary);
 
     Target LearningCurve => _ => _
         .Description("Learning curves over label fractions × seeds, and the report that includes them")

@@ -2,8 +2,11 @@ using Pipeline.Engine;
 
 partial class Build
 {
-    Stage Report => _ => _
-        .Description("report.md and a self-contained report.html answering the question, with plots")
+    Stage Report => _ => ReportOf(_)
+        .Description("report.md and a self-contained report.html answering the question, with plots");
+
+    /// <summary>What every report reads: Evaluate, each stage's training history, and every params group (shown as "the params used").</summary>
+    StageDefinition ReportOf(StageDefinition stage) => stage
         .Project("stages/Report")
         .Input("evaluate", Evaluate)
         .Input("history:pretrain", Pretrain)
@@ -12,7 +15,7 @@ partial class Build
         .Input("history:scratch", TrainScratch)
         .Input("history:imagenet_head", ImageNetHead)
         .Input("history:imagenet_finetune", ImageNetFineTune)
-        .Params(EveryParamsGroup) // shown in the report as "the params used"
+        .Params(EveryParamsGroup)
         .Outputs("report.md", "report.html", "plots")
         .Plots("plots");
 }

@@ -44,6 +44,15 @@ public sealed class StageParams
 
     public bool Has(string key) => _values.ContainsKey(key);
 
+    /// <summary>The scalar text of a declared key, or null when it was not declared (the caller's default applies).</summary>
+    public string? TryGetString(string key) => _values.TryGetValue(key, out var node) && node is YamlScalarNode s ? s.Value ?? "" : null;
+
+    /// <summary>The items of a declared list key, or null when it was not declared or is not a list.</summary>
+    public IReadOnlyList<string>? TryGetStringList(string key) =>
+        _values.TryGetValue(key, out var node) && node is YamlSequenceNode seq
+            ? seq.Children.Select(c => (c as YamlScalarNode)?.Value ?? "").ToList()
+            : null;
+
     public string GetString(string key) => Scalar(key);
     public int GetInt(string key) => int.Parse(Scalar(key), CultureInfo.InvariantCulture);
     public long GetLong(string key) => long.Parse(Scalar(key), CultureInfo.InvariantCulture);

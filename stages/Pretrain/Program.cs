@@ -9,9 +9,7 @@ return StageHost.Run(args, ctx =>
 {
     try
     {
-        var settings = PretrainSettings.Read(new ParamSource(
-            key => ctx.Params.Has(key) ? TryScalar(ctx.Params, key) : null,
-            key => ctx.Params.Has(key) ? TryList(ctx.Params, key) : null));
+        var settings = PretrainSettings.Read(new ParamSource(ctx.Params.TryGetString, ctx.Params.TryGetStringList));
         var resumeDir = Environment.GetEnvironmentVariable(Pretraining.ResumeDirVariable);
         Pretraining.Run(ctx.Args.Input("ad"), ctx.OutputDir, settings, ctx.Progress, string.IsNullOrEmpty(resumeDir) ? null : resumeDir);
         return StageHost.Ok;
@@ -21,6 +19,3 @@ return StageHost.Run(args, ctx =>
         throw new StageInputException(e.Message);
     }
 });
-
-static string? TryScalar(StageParams p, string key) { try { return p.GetString(key); } catch (InvalidOperationException) { return null; } }
-static IReadOnlyList<string>? TryList(StageParams p, string key) { try { return p.GetStringList(key); } catch (InvalidOperationException) { return null; } }

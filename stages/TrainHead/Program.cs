@@ -9,9 +9,7 @@ return StageHost.Run(args, ctx =>
 {
     try
     {
-        var source = new ParamSource(
-            key => ctx.Params.Has(key) ? TryScalar(ctx.Params, key) : null,
-            key => ctx.Params.Has(key) ? TryList(ctx.Params, key) : null);
+        var source = new ParamSource(ctx.Params.TryGetString, ctx.Params.TryGetStringList);
         HeadTraining.Run(ctx.Args.Input("encoder"), ctx.Args.Input("bt"), ctx.OutputDir, ClassifierSettings.Read(source, "TrainHead"), ctx.Progress);
         return StageHost.Ok;
     }
@@ -20,6 +18,3 @@ return StageHost.Run(args, ctx =>
         throw new StageInputException(e.Message);
     }
 });
-
-static string? TryScalar(StageParams p, string key) { try { return p.GetString(key); } catch (InvalidOperationException) { return null; } }
-static IReadOnlyList<string>? TryList(StageParams p, string key) { try { return p.GetStringList(key); } catch (InvalidOperationException) { return null; } }
