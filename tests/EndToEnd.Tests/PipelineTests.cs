@@ -44,4 +44,21 @@ public class PipelineTests(PipelineWorkspace workspace) : IClassFixture<Pipeline
         Assert.True(run.Exit == 0, run.Output);
         Snapshot.Match(MetricsSnapshot.Of(Path.Combine(workspace.Root, "out/Evaluate/metrics.json")), SnapshotNameExtension.Create("2d"));
     }
+
+    [Fact]
+    public void Build_ps1_runs_the_same_build_from_PowerShell()
+    {
+        // Given PowerShell (.ci/run installs it as a dotnet tool) and the tiny profile
+        var pwsh = PipelineWorkspace.FindOnPath("pwsh")
+            ?? throw new InvalidOperationException("pwsh not found: install it with `dotnet tool install --global PowerShell --version 7.6.9` (.ci/run does)");
+        workspace.UseProfile("tiny-3d.yaml");
+
+        // When build.ps1 asks for the status of every stage
+        var status = workspace.Run(pwsh, "-NoProfile", "-NonInteractive", "-File", "build.ps1", "Status");
+
+        // Then it builds and runs the build project and lists the stages
+        Assert.True(status.Exit == 0, status.Output);
+        Assert.Contains("Report", status.Output);
+        Assert.Contains("Pretrain", status.Output);
+    }
 }

@@ -54,6 +54,10 @@ public sealed partial class PipelineWorkspace : IDisposable
     [GeneratedRegex(@"^  (\S+)\s+(done|failed|skipped|restored|up to date)\s", RegexOptions.Multiline)]
     private static partial Regex SummaryRow();
 
+    public static string? FindOnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
+
     private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
