@@ -21,13 +21,14 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         PhaseTimer.Mark("plan");
         if (!options.DryRun) BuildStaleProjects(instances, plan, cancel);
         var tasks = new Dictionary<string, Task<StageResult>>(StringComparer.Ordinal);
-        var slots = new SemaphoreSlim(Math.Max(1, options.Jobs));
+        var slots = new PrioritySlots(options.Jobs);
+        var downstream = DownstreamCounts(instances);
         foreach (var instance in instances)
         {
             var upstream = instance.Inputs.Where(i => i.UpstreamId is not null && tasks.ContainsKey(i.UpstreamId))
                 .Select(i => tasks[i.UpstreamId!]).Distinct().ToArray();
             tasks[instance.Id] = Task.WhenAll(upstream).ContinueWith(
-                done => Guard(instance, () => RunOne(instance, done.Result, plan[instance.Id], slots, cancel)),
+                done => Guard(instance, () => RunOne(instance, done.Result, plan[instance.Id], slots, downstream[instance.Id], cancel)),
                 CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
         Task.WaitAll(tasks.Values.ToArray<Task>(), CancellationToken.None);
@@ -40,7 +41,26 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         catch (UsageException e) { return Report(instance, StageStatus.Failed, e.Message, TimeSpan.Zero, badInput: true); }
     }
 
-    private StageResult RunOne(StageInstance instance, StageResult[] upstream, PlannedStage planned, SemaphoreSlim slots, CancellationToken cancel)
+    /// <summary>How many instances depend on each instance, directly or not: its priority for a free slot.</summary>
+    private static Dictionary<string, int> DownstreamCounts(IReadOnlyList<StageInstance> instances)
+    {
+        var children = instances.ToDictionary(i => i.Id, _ => new List<string>(), StringComparer.Ordinal);
+        foreach (var instance in instances)
+            foreach (var up in instance.Inputs.Select(i => i.UpstreamId).OfType<string>().Distinct())
+                if (children.TryGetValue(up, out var list)) list.Add(instance.Id);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var instance in instances)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var stack = new Stack<string>(children[instance.Id]);
+            while (stack.TryPop(out var id))
+                if (seen.Add(id)) foreach (var child in children[id]) stack.Push(child);
+            counts[instance.Id] = seen.Count;
+        }
+        return counts;
+    }
+
+    private StageResult RunOne(StageInstance instance, StageResult[] upstream, PlannedStage planned, PrioritySlots slots, int priority, CancellationToken cancel)
     {
         if (upstream.FirstOrDefault(u => u.Status == StageStatus.Failed || (u.Status == StageStatus.Skipped && !Directory.Exists(workspace.Full(OutputOf(instance, u.Id))))) is { } blocker)
             return Report(instance, StageStatus.Skipped, $"upstream {blocker.Id} {(blocker.Status == StageStatus.Failed ? "failed" : "was skipped and has no output")}", TimeSpan.Zero);
@@ -70,7 +90,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
             return Report(instance, StageStatus.Failed, $"building {project} failed:{Environment.NewLine}{buildError}", TimeSpan.Zero);
 
         sink.Update(instance.Id, StageStatus.Waiting, why);
-        slots.Wait(CancellationToken.None);
+        slots.Wait(priority);
         try { return Execute(instance, state, why, cancel); }
         finally { slots.Release(); }
     }
