@@ -12,6 +12,9 @@ internal sealed class PrioritySlots(int count)
     private int _free = Math.Max(1, count);
     private long _nextTicket;
 
+    /// <summary>How many callers are blocked in <see cref="Wait"/>.</summary>
+    public int Waiting { get { lock (_gate) return _waiting.Count; } }
+
     public void Wait(int priority)
     {
         lock (_gate)

@@ -11,14 +11,20 @@ public class PrioritySlotsTests
         var slots = new PrioritySlots(1);
         slots.Wait(priority: 0);
         var order = new List<string>();
-        var leaf = Task.Run(() => { slots.Wait(priority: 1); lock (order) order.Add("leaf"); slots.Release(); });
-        SpinWait.SpinUntil(() => false, 200);
-        var critical = Task.Run(() => { slots.Wait(priority: 5); lock (order) order.Add("critical"); slots.Release(); });
-        SpinWait.SpinUntil(() => false, 200);
+        Thread Waiter(string name, int priority)
+        {
+            var thread = new Thread(() => { slots.Wait(priority); lock (order) order.Add(name); slots.Release(); });
+            thread.Start();
+            return thread;
+        }
+        var leaf = Waiter("leaf", 1);
+        Assert.True(SpinWait.SpinUntil(() => slots.Waiting == 1, TimeSpan.FromSeconds(10)));
+        var critical = Waiter("critical", 5);
+        Assert.True(SpinWait.SpinUntil(() => slots.Waiting == 2, TimeSpan.FromSeconds(10)));
 
         // When the slot is released
         slots.Release();
-        Task.WaitAll([leaf, critical], TimeSpan.FromSeconds(10));
+        Assert.True(leaf.Join(TimeSpan.FromSeconds(10)) && critical.Join(TimeSpan.FromSeconds(10)));
 
         // Then the critical-path stage ran first
         Assert.Equal(["critical", "leaf"], order);
