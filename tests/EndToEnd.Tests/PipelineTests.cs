@@ -48,9 +48,8 @@ public class PipelineTests(PipelineWorkspace workspace) : IClassFixture<Pipeline
     [Fact]
     public void Build_ps1_runs_the_same_build_from_PowerShell()
     {
-        // Given PowerShell (.ci/run installs it as a dotnet tool) and the tiny profile
-        var pwsh = PipelineWorkspace.FindOnPath("pwsh")
-            ?? throw new InvalidOperationException("pwsh not found: install it with `dotnet tool install --global PowerShell --version 7.6.9` (.ci/run does)");
+        // Given PowerShell (the dotnet tool, installed into .build/tools when missing) and the tiny profile
+        var pwsh = workspace.PowerShell();
         workspace.UseProfile("tiny-3d.yaml");
 
         // When build.ps1 asks for the status of every stage
@@ -60,5 +59,30 @@ public class PipelineTests(PipelineWorkspace workspace) : IClassFixture<Pipeline
         Assert.True(status.Exit == 0, status.Output);
         Assert.Contains("Report", status.Output);
         Assert.Contains("Pretrain", status.Output);
+    }
+
+    [Fact]
+    public void The_learning_curve_runs_every_cell_and_adding_a_seed_runs_only_the_new_cells()
+    {
+        // Given the tiny profile with one seed, when the LearningCurve target runs
+        workspace.UseProfile("tiny-3d.yaml");
+        var first = workspace.Build("LearningCurve");
+
+        // Then every (fraction, seed) cell of head, fine-tune and scratch ran, and the report includes the curve
+        Assert.True(first.Exit == 0, first.Output);
+        var curve = File.ReadAllText(Path.Combine(workspace.Root, "out/LearningCurveSummary/learning_curve.csv"));
+        foreach (var variant in new[] { "head", "finetune", "scratch" })
+            foreach (var fraction in new[] { "0.5", "1" })
+                Assert.Contains($"{variant},{fraction},1,", curve);
+        Assert.True(File.Exists(Path.Combine(workspace.Root, "out/LearningCurveReport/plots/learning_curve.png")), first.Output);
+
+        // When a second seed is added, then only the new cells (and the summary and its report) run
+        workspace.EditParams("learning_curve: { fractions: [0.5, 1.0], seeds: [0] }", "learning_curve: { fractions: [0.5, 1.0], seeds: [0, 1] }");
+        var second = workspace.Build("LearningCurve");
+        Assert.True(second.Exit == 0, second.Output);
+        var ran = PipelineWorkspace.StagesRun(second.Output);
+        Assert.Equal(6, ran.Count(id => id.EndsWith("_seed-1", StringComparison.Ordinal)));
+        Assert.DoesNotContain(ran, id => id.EndsWith("_seed-0", StringComparison.Ordinal));
+        Assert.Equal(["LearningCurveReport", "LearningCurveSummary"], ran.Where(id => !id.Contains('/')).Order());
     }
 }

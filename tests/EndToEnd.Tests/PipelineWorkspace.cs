@@ -54,6 +54,18 @@ public sealed partial class PipelineWorkspace : IDisposable
     [GeneratedRegex(@"^  (\S+)\s+(done|failed|skipped|restored|up to date)\s", RegexOptions.Multiline)]
     private static partial Regex SummaryRow();
 
+    /// <summary>pwsh from PATH, else the PowerShell dotnet tool under &lt;repo&gt;/.build/tools (installed there when missing).</summary>
+    public string PowerShell()
+    {
+        if (FindOnPath("pwsh") is { } onPath) return onPath;
+        var tools = Path.Combine(RepoRoot, ".build", "tools");
+        var pwsh = Path.Combine(tools, "pwsh");
+        if (File.Exists(pwsh)) return pwsh;
+        var install = Run("dotnet", "tool", "install", "--tool-path", tools, "PowerShell", "--version", "7.6.9");
+        Assert.True(install.Exit == 0 && File.Exists(pwsh), "installing the PowerShell dotnet tool failed: " + install.Output);
+        return pwsh;
+    }
+
     public static string? FindOnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
