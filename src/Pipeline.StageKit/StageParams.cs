@@ -11,25 +11,32 @@ public sealed class StageParams
 {
     private readonly Dictionary<string, YamlNode> _values;
 
-    private StageParams(Dictionary<string, YamlNode> values) => _values = values;
+    private StageParams(Dictionary<string, YamlNode> values, string file)
+    {
+        _values = values;
+        File = file;
+    }
+
+    /// <summary>The resolved params file this was read from (named in error messages).</summary>
+    public string File { get; }
 
     public IReadOnlyCollection<string> Keys => _values.Keys;
 
     public static StageParams Load(string path)
     {
         var stream = new YamlStream();
-        using (var reader = File.OpenText(path)) stream.Load(reader);
+        using (var reader = System.IO.File.OpenText(path)) stream.Load(reader);
         var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root)
             Flatten(root, "", values);
-        return new StageParams(values);
+        return new StageParams(values, path);
     }
 
     public static StageParams FromYaml(string yaml)
     {
         var file = Path.GetTempFileName();
-        try { File.WriteAllText(file, yaml); return Load(file); }
-        finally { File.Delete(file); }
+        try { System.IO.File.WriteAllText(file, yaml); return Load(file); }
+        finally { System.IO.File.Delete(file); }
     }
 
     private static void Flatten(YamlMappingNode node, string prefix, Dictionary<string, YamlNode> into)
@@ -52,6 +59,21 @@ public sealed class StageParams
         _values.TryGetValue(key, out var node) && node is YamlSequenceNode seq
             ? seq.Children.Select(c => (c as YamlScalarNode)?.Value ?? "").ToList()
             : null;
+
+    /// <summary>
+    /// A declared key read by <paramref name="read"/> (e.g. <see cref="GetInt"/>), or <paramref name="fallback"/> when the
+    /// key was not declared; a value that does not parse is a <see cref="StageInputException"/> naming the file and key.
+    /// </summary>
+    public T GetOr<T>(string key, Func<string, T> read, T fallback)
+    {
+        if (!Has(key)) return fallback;
+        try { return read(key); }
+        catch (FormatException)
+        {
+            var expected = typeof(T) == typeof(int) || typeof(T) == typeof(long) ? "an integer" : typeof(T) == typeof(bool) ? "true or false" : "a number";
+            throw new StageInputException($"{File}: {key}: expected {expected}, got '{TryGetString(key)}'");
+        }
+    }
 
     public string GetString(string key) => Scalar(key);
     public int GetInt(string key) => int.Parse(Scalar(key), CultureInfo.InvariantCulture);

@@ -7,25 +7,19 @@ using Pipeline.StageKit;
 return StageHost.Run(args, ctx =>
 {
     var p = ctx.Params;
-    T Get<T>(string key, Func<string, T> read, T fallback)
-    {
-        if (!p.Has(key)) return fallback;
-        try { return read(key); }
-        catch (FormatException) { throw new StageInputException($"{ctx.Args.ParamsFile}: {key}: expected {(typeof(T) == typeof(int) ? "an integer" : "a number")}, got '{p.GetString(key)}'"); }
-    }
     try
     {
         var d = new EvaluateSettings(); // defaults for keys params.yaml leaves out
         var settings = new EvaluateSettings(
-            Get("evaluate.bootstrap_resamples", p.GetInt, d.BootstrapResamples),
-            Get("evaluate.seed", p.GetInt, d.Seed),
-            Get("evaluate.ci_level", p.GetDouble, d.CiLevel),
-            Get("evaluate.variants", p.GetStringList, d.Variants),
-            Get("evaluate.baseline", p.GetString, d.Baseline),
-            Get("evaluate.probe_l2", p.GetDouble, d.Probe.L2),
-            Get("evaluate.probe_iterations", p.GetInt, d.Probe.Iterations),
-            Get("evaluate.probe_lr", p.GetDouble, d.Probe.LearningRate),
-            Get("evaluate.reconstruction_examples", p.GetInt, d.ReconstructionExamples));
+            p.GetOr("evaluate.bootstrap_resamples", p.GetInt, d.BootstrapResamples),
+            p.GetOr("evaluate.seed", p.GetInt, d.Seed),
+            p.GetOr("evaluate.ci_level", p.GetDouble, d.CiLevel),
+            p.GetOr("evaluate.variants", p.GetStringList, d.Variants),
+            p.GetOr("evaluate.baseline", p.GetString, d.Baseline),
+            p.GetOr("evaluate.probe_l2", p.GetDouble, d.Probe.L2),
+            p.GetOr("evaluate.probe_iterations", p.GetInt, d.Probe.Iterations),
+            p.GetOr("evaluate.probe_lr", p.GetDouble, d.Probe.LearningRate),
+            p.GetOr("evaluate.reconstruction_examples", p.GetInt, d.ReconstructionExamples));
         if (p.Has("runtime.torch_threads")) TorchSharp.torch.set_num_threads(p.GetInt("runtime.torch_threads"));
         string? Optional(string name) => ctx.Args.HasInput(name) ? ctx.Args.Input(name) : null;
         var inputs = new EvaluateInputs(

@@ -8,19 +8,13 @@ using Pipeline.StageKit;
 return StageHost.Run(args, ctx =>
 {
     var p = ctx.Params;
-    T Get<T>(string key, Func<string, T> read, T fallback)
-    {
-        if (!p.Has(key)) return fallback;
-        try { return read(key); }
-        catch (FormatException) { throw new StageInputException($"{ctx.Args.ParamsFile}: {key}: expected {(typeof(T) == typeof(int) ? "an integer" : "a number")}, got '{p.GetString(key)}'"); }
-    }
     try
     {
         var d = new ReportSettings(); // defaults for keys params.yaml leaves out
         var settings = new ReportSettings(
-            Get("report.plot_width", p.GetInt, d.PlotWidth),
-            Get("report.plot_height", p.GetInt, d.PlotHeight),
-            Get("report.headline_variant", p.GetString, d.HeadlineVariant));
+            p.GetOr("report.plot_width", p.GetInt, d.PlotWidth),
+            p.GetOr("report.plot_height", p.GetInt, d.PlotHeight),
+            p.GetOr("report.headline_variant", p.GetString, d.HeadlineVariant));
         string? Optional(string name) => ctx.Args.HasInput(name) ? ctx.Args.Input(name) : null;
         var inputs = new ReportInputs(ctx.Args.Input("evaluate"), StageInputs.WithPrefix(ctx.Args.Inputs, "history:"),
             Optional("learning_curve"), Optional("params") ?? ctx.Args.ParamsFile, Optional("lock"),
