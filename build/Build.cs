@@ -2,7 +2,7 @@ using Pipeline.Engine;
 
 // The pipeline definition (Nuke style). This file holds only the entry point; each stage is declared in its own
 // Build.<Stage>.cs as a `Stage` property, groups as `Target` properties, and the params schema in Build.Params.cs
-// as `ParamSpec[]` members. See docs/engine.md.
+// as `ParamSpec[]` members. See README.md, "Declaring the pipeline".
 partial class Build
 {
     public static int Main(string[] args) => Engine.Run<Build>(args);

@@ -2,7 +2,7 @@ using Pipeline.Engine.Tests.Support;
 
 namespace Pipeline.Engine.Tests.Cli;
 
-/// <summary>The declarations shown in docs/engine.md compile and expand as documented (planned, not run).</summary>
+/// <summary>The declarations shown in README.md ("Declaring the pipeline") compile and expand as documented (planned, not run).</summary>
 public sealed class DocumentedExampleTests : IDisposable
 {
     private readonly TempWorkspace _ws = new();
