@@ -11,6 +11,7 @@ partial class Build
         .Input("encoder", ExportEncoder)
         .Input("bt", PreprocessBt)
         .Params(ClassifierParams)
+        .Threads("runtime.torch_threads")
         .Outputs(ClassifierOutputs)
         .Plots("history.csv");
 
@@ -20,6 +21,7 @@ partial class Build
         .Input("head", TrainHead)
         .Input("bt", PreprocessBt)
         .Params([.. ClassifierParams, "finetune"])
+        .Threads("runtime.torch_threads")
         .Outputs(ClassifierOutputs)
         .Plots("history.csv");
 
@@ -28,6 +30,7 @@ partial class Build
         .Project("stages/TrainScratch")
         .Input("bt", PreprocessBt)
         .Params([.. ClassifierParams, "finetune.epochs"]) // budget = classifier.epochs + finetune.epochs
+        .Threads("runtime.torch_threads")
         .Outputs(ClassifierOutputs)
         .Plots("history.csv");
 

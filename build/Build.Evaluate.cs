@@ -15,6 +15,7 @@ partial class Build
         .Input("pretrain", Pretrain)
         .Input("ad", PreprocessAd)
         .Params("evaluate", "runtime.torch_threads")
+        .Threads("runtime.torch_threads")
         .Outputs("metrics.json", "predictions", "reconstructions")
         .Metrics("metrics.json");
 }

@@ -10,6 +10,7 @@ partial class Build
         .Project("stages/ImageNetHead")
         .Input("bt", PreprocessBt)
         .Params([.. ImageNetParams, "imagenet.head"])
+        .Threads("runtime.torch_threads")
         .Outputs(ClassifierOutputs)
         .Plots("history.csv");
 
@@ -19,6 +20,7 @@ partial class Build
         .Input("bt", PreprocessBt)
         .Input("head", ImageNetHead)
         .Params([.. ImageNetParams, "imagenet.finetune"])
+        .Threads("runtime.torch_threads")
         .Outputs(ClassifierOutputs)
         .Plots("history.csv");
 }

@@ -10,6 +10,7 @@ partial class Build
         .Input("encoder", ExportEncoder)
         .Input("bt", PreprocessBt)
         .Params(ClassifierParams)
+        .Threads("runtime.torch_threads")
         .LearningCurveMatrix()
         .Outputs(ClassifierOutputs);
 
@@ -19,6 +20,7 @@ partial class Build
         .Input("head", HeadCurve)
         .Input("bt", PreprocessBt)
         .Params([.. ClassifierParams, "finetune"])
+        .Threads("runtime.torch_threads")
         .LearningCurveMatrix()
         .Outputs(ClassifierOutputs);
 
@@ -27,6 +29,7 @@ partial class Build
         .Project("stages/TrainScratch")
         .Input("bt", PreprocessBt)
         .Params([.. ClassifierParams, "finetune.epochs"])
+        .Threads("runtime.torch_threads")
         .LearningCurveMatrix()
         .Outputs(ClassifierOutputs);
 
@@ -38,6 +41,7 @@ partial class Build
         .Input("cell:finetune", FineTuneCurve)
         .Input("cell:scratch", ScratchCurve)
         .Params("runtime.torch_threads")
+        .Threads("runtime.torch_threads")
         .Outputs("learning_curve.csv", "learning_curve.json")
         .Metrics("learning_curve.json");
 

@@ -10,6 +10,7 @@ partial class Build
         .Project("stages/Preprocess")
         .Cohort(OwnCohort("data.ad"), Synthesize, "ad/manifest.csv")
         .Params("preprocess", "preprocess_ad")
+        .Threads("preprocess.workers")
         .Outputs("index.csv", "splits.csv", "summary.json", "qc.png")
         .Metrics("summary.json")
         .Plots("qc.png");
@@ -19,6 +20,7 @@ partial class Build
         .Project("stages/Preprocess")
         .Cohort(OwnCohort("data.bt"), Synthesize, "bt/manifest.csv")
         .Params("preprocess", "preprocess_bt")
+        .Threads("preprocess.workers")
         .Outputs("index.csv", "splits.csv", "label_fractions.csv", "summary.json", "qc.png")
         .Metrics("summary.json")
         .Plots("qc.png");

@@ -7,6 +7,7 @@ partial class Build
         .Project("stages/Pretrain")
         .Input("ad", PreprocessAd)
         .Params("pretrain", "model", "runtime.torch_threads")
+        .Threads("runtime.torch_threads")
         .Outputs("autoencoder.pt", "last.pt", "model.json", "history.csv")
         .Plots("history.csv");
 

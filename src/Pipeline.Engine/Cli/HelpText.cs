@@ -38,7 +38,7 @@ internal static class HelpText
                      ("--skip <Stage>", "do not run a stage; dependents use its current output"),
                      ("--set key=value", "override a params value (validated like params.yaml)"),
                      ("--params <file>", "params file (default from .nuke/parameters.json, else params.yaml)"),
-                     ("--jobs <N>", $"stages run in parallel (default {Environment.ProcessorCount}, the core count)"),
+                     ("--jobs <N>", $"cores the stages share (default {Environment.ProcessorCount}, the core count); a stage takes as many as its threads"),
                      ("--no-run-cache", "do not restore from or add to the run cache"),
                      ("--plain", "line-per-event output even on a terminal"),
                      ("--help", "this text"),

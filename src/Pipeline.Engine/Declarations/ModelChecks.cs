@@ -17,6 +17,8 @@ internal static class ModelChecks
                 yield return $"{where} needs exactly one of .Project(path) or .Command(program, args)";
             foreach (var key in stage.ParamKeys.Where(k => !ParamValues.Expand(k, schemaKeys).Any()))
                 yield return $"{where} reads params '{key}', which the params schema does not declare{EditDistance.Suggest(key, schemaKeys)}";
+            if (stage.ThreadsKey is { } threads && (model.Schema.FirstOrDefault(s => s.Key == threads)?.Type != ParamType.Int || !stage.ParamKeys.Any(k => ParamValues.Expand(k, [threads]).Any())))
+                yield return $"{where} takes its threads from '{threads}', which must be an integer params key the stage also reads (.Params)";
             foreach (var axis in stage.Axes)
             {
                 var over = model.Schema.FirstOrDefault(s => s.Key == axis.Over);

@@ -17,6 +17,7 @@ public sealed class StageDefinition
     internal List<string> OutputPaths { get; } = [];
     internal List<string> MetricsPaths { get; } = [];
     internal List<string> PlotPaths { get; } = [];
+    internal string? ThreadsKey { get; private set; }
 
     /// <summary>One line shown by --help, --plan and Status.</summary>
     public StageDefinition Description(string text) { DescriptionText = text; return this; }
@@ -54,6 +55,11 @@ public sealed class StageDefinition
 
     /// <summary>Params keys this stage reads (dotted paths; a key naming a mapping includes its whole subtree).</summary>
     public StageDefinition Params(params string[] keys) { ParamKeys.AddRange(keys); return this; }
+
+    /// <summary>The params key (an integer, also among <see cref="Params"/>) saying how many cores the stage keeps busy,
+    /// e.g. its torch threads. It takes that many of the --jobs cores, so parallel stages never oversubscribe the
+    /// machine. Undeclared: one core.</summary>
+    public StageDefinition Threads(string paramKey) { ThreadsKey = paramKey; return this; }
 
     /// <summary>Expands the stage into one cached instance per value of the params list <paramref name="over"/>;
     /// each instance gets the value as params key <paramref name="sets"/>. Several axes make a cross product.</summary>

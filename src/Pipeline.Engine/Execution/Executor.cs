@@ -90,10 +90,16 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
             return Report(instance, StageStatus.Failed, $"building {project} failed:{Environment.NewLine}{buildError}", TimeSpan.Zero);
 
         sink.Update(instance.Id, StageStatus.Waiting, why);
-        slots.Wait(priority);
+        var cores = slots.Wait(priority, Threads(instance, state));
         try { return Execute(instance, state, why, cancel); }
-        finally { slots.Release(); }
+        finally { slots.Release(cores); }
     }
+
+    /// <summary>The cores the instance keeps busy: its <see cref="StageDefinition.Threads"/> params value, else 1.</summary>
+    private static int Threads(StageInstance instance, StageState state) =>
+        instance.Stage.ThreadsKey is { } key && state.Params.TryGetValue(key, out var value) && value.Type == ParamType.Int
+            ? (int)Math.Min((long)value.Value, int.MaxValue)
+            : 1;
 
     private StageResult Execute(StageInstance instance, StageState state, string why, CancellationToken cancel)
     {

@@ -42,4 +42,46 @@ public class PrioritySlotsTests
         release.Set();
         Task.WaitAll(tasks, TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public void Given_a_two_core_budget_when_a_two_thread_stage_waits_behind_a_busy_core_then_a_later_one_core_stage_does_not_overtake_it()
+    {
+        // Given one of two cores busy, a two-thread stage waiting, then a one-core stage of lower priority
+        var slots = new PrioritySlots(2);
+        slots.Wait(priority: 0);
+        var order = new List<string>();
+        Thread Waiter(string name, int priority, int threads)
+        {
+            var thread = new Thread(() =>
+            {
+                var cores = slots.Wait(priority, threads);
+                lock (order) order.Add($"{name}:{cores}");
+                slots.Release(cores);
+            });
+            thread.Start();
+            return thread;
+        }
+        var wide = Waiter("wide", 5, 2);
+        Assert.True(SpinWait.SpinUntil(() => slots.Waiting == 1, TimeSpan.FromSeconds(10)));
+        var narrow = Waiter("narrow", 1, 1);
+        Assert.True(SpinWait.SpinUntil(() => slots.Waiting == 2, TimeSpan.FromSeconds(10)));
+
+        // When the busy core frees
+        Thread.Sleep(100);
+        Assert.Empty(order); // the free core was not handed to the narrow stage behind the wide one
+        slots.Release();
+        Assert.True(wide.Join(TimeSpan.FromSeconds(10)) && narrow.Join(TimeSpan.FromSeconds(10)));
+
+        // Then the wide stage took both cores first
+        Assert.Equal(["wide:2", "narrow:1"], order);
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(3, 3)]
+    [InlineData(64, 4)]
+    public void Given_a_four_core_budget_when_granting_threads_then_the_grant_is_between_one_and_four(int threads, int expected)
+    {
+        Assert.Equal(expected, new PrioritySlots(4).Grant(threads));
+    }
 }
