@@ -19,44 +19,6 @@ internal static class AffineMath
         return Math.Sqrt(s);
     }
 
-    public static double Determinant(double[,] m) =>
-        m[0, 0] * (m[1, 1] * m[2, 2] - m[1, 2] * m[2, 1])
-        - m[0, 1] * (m[1, 0] * m[2, 2] - m[1, 2] * m[2, 0])
-        + m[0, 2] * (m[1, 0] * m[2, 1] - m[1, 1] * m[2, 0]);
-
-    public static double[,] InverseTranspose(double[,] m)
-    {
-        var det = Determinant(m);
-        var cof = new double[3, 3];
-        for (var r = 0; r < 3; r++)
-            for (var c = 0; c < 3; c++)
-            {
-                int r1 = (r + 1) % 3, r2 = (r + 2) % 3, c1 = (c + 1) % 3, c2 = (c + 2) % 3;
-                cof[r, c] = (m[r1, c1] * m[r2, c2] - m[r1, c2] * m[r2, c1]) / det;
-            }
-        return cof; // cofactor matrix / det = (M^-1)^T
-    }
-
-    /// <summary>The orthogonal factor of the polar decomposition (the rotation/reflection closest to m), by Newton iteration.</summary>
-    public static double[,] ClosestOrthogonal(double[,] m)
-    {
-        var x = (double[,])m.Clone();
-        for (var iteration = 0; iteration < 100; iteration++)
-        {
-            var it = InverseTranspose(x);
-            double change = 0;
-            for (var r = 0; r < 3; r++)
-                for (var c = 0; c < 3; c++)
-                {
-                    var next = 0.5 * (x[r, c] + it[r, c]);
-                    change = Math.Max(change, Math.Abs(next - x[r, c]));
-                    x[r, c] = next;
-                }
-            if (change < 1e-14) break;
-        }
-        return x;
-    }
-
     /// <summary>a · b for 4×4 matrices.</summary>
     public static double[,] Multiply4(double[,] a, double[,] b)
     {

@@ -1,4 +1,5 @@
 using MriTransfer.Imaging;
+using MriTransfer.Imaging.Nifti;
 
 namespace MriTransfer.Preprocessing;
 
@@ -29,7 +30,7 @@ public static class Reorientation
                 if (!double.IsFinite(affine[r, c]))
                     throw new PreprocessingException($"affine is not finite: element [{r},{c}] is {affine[r, c]}; expected a finite voxel-to-world matrix (check the NIfTI sform/qform)");
         var rs = Directions(affine);
-        var det = AffineMath.Determinant(rs);
+        var det = Matrix3.Determinant(rs);
         if (rs[0, 0] is double.NaN || Math.Abs(det) < 1e-6)
             throw new PreprocessingException(
                 $"affine is singular: its voxel axes are not independent (determinant of the direction matrix {det:G3}); expected three independent axes (check the NIfTI sform/qform and pixdim)");
@@ -39,7 +40,7 @@ public static class Reorientation
     public static AxisMapping[] Orientation(double[,] affine)
     {
         Validate(affine);
-        var r = AffineMath.ClosestOrthogonal(Directions(affine));
+        var r = Matrix3.ClosestOrthogonal(Directions(affine));
         var mapping = new AxisMapping[3];
         var used = new bool[3];
         for (var input = 0; input < 3; input++)

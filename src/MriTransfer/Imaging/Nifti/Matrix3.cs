@@ -1,6 +1,6 @@
 namespace MriTransfer.Imaging.Nifti;
 
-/// <summary>The few 3×3 matrix operations the qform needs.</summary>
+/// <summary>The few 3×3 matrix operations the qform and reorientation need.</summary>
 internal static class Matrix3
 {
     public static double Determinant(double[,] m) =>
@@ -22,10 +22,10 @@ internal static class Matrix3
     }
 
     /// <summary>
-    /// The orthogonal polar factor of m (the rotation nearest to m in the Frobenius norm, equal to
-    /// U·Vᵀ of its SVD), by the Newton iteration R ← (R + R⁻ᵀ)/2.
+    /// The orthogonal polar factor of m (the rotation, or reflection when det m &lt; 0, nearest to m in the Frobenius
+    /// norm, equal to U·Vᵀ of its SVD), by the Newton iteration R ← (R + R⁻ᵀ)/2.
     /// </summary>
-    public static double[,] NearestRotation(double[,] m)
+    public static double[,] ClosestOrthogonal(double[,] m)
     {
         var r = (double[,])m.Clone();
         for (var iteration = 0; iteration < 100; iteration++)

@@ -74,7 +74,7 @@ public static class NiftiAffine
             qfac = -1;
             for (var r = 0; r < 3; r++) m[r, 2] = -m[r, 2];
         }
-        var rotation = Matrix3.NearestRotation(m);
+        var rotation = Matrix3.ClosestOrthogonal(m);
         var (qa, qb, qc, qd) = Matrix3.ToQuaternion(rotation);
         if (qa < 0) { qb = -qb; qc = -qc; qd = -qd; }
         return (qb, qc, qd, qfac, zooms, [affine[0, 3], affine[1, 3], affine[2, 3]]);
