@@ -85,4 +85,30 @@ public class PipelineTests(PipelineWorkspace workspace) : IClassFixture<Pipeline
         Assert.DoesNotContain(ran, id => id.EndsWith("_seed-0", StringComparison.Ordinal));
         Assert.Equal(["LearningCurveReport", "LearningCurveSummary"], ran.Where(id => !id.Contains('/')).Order());
     }
+
+    [Fact]
+    public void A_cohort_image_that_changes_while_its_manifest_does_not_reruns_the_preprocessing()
+    {
+        // Given the tiny profile preprocessed
+        workspace.UseProfile("tiny-3d.yaml");
+        Assert.True(workspace.Build("PreprocessBt").Exit == 0);
+
+        // When the synthetic images change but not their manifest (another lesion difficulty), then PreprocessBt reruns
+        workspace.EditParams("difficulty: 0.2", "difficulty: 0.6");
+        var synthetic = workspace.Build("PreprocessBt");
+        Assert.True(synthetic.Exit == 0, synthetic.Output);
+        Assert.Contains("PreprocessBt", PipelineWorkspace.StagesRun(synthetic.Output));
+
+        // Given the researcher's own manifest (here the synthesized one) preprocessed
+        workspace.EditParams("data: { ad: \"\", bt: \"\" }", "data: { ad: \"\", bt: out/Synthesize/bt/manifest.csv }");
+        Assert.True(workspace.Build("PreprocessBt").Exit == 0);
+
+        // When one image beside it is replaced, then the dry run names that image as the reason to rerun
+        var images = Directory.GetFiles(Path.Combine(workspace.Root, "out/Synthesize/bt/images")).Order(StringComparer.Ordinal).ToArray();
+        File.Delete(images[0]); // a new file, not a write into the inode the run cache shares
+        File.Copy(images[1], images[0]);
+        var dry = workspace.Build("PreprocessBt", "--dry-run");
+        Assert.True(dry.Exit == 0, dry.Output);
+        Assert.Contains($"PreprocessBt: waiting — would run: dependency out/Synthesize/bt/images/{Path.GetFileName(images[0])} changed", dry.Output);
+    }
 }
