@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace MriTransfer.Models;
 
-/// <summary>The classifier head after global average pooling: dropout → hidden layers (with the encoder's activation) → classes.</summary>
+/// <summary>The classifier head after global average pooling: batch norm → dropout → hidden layers (with the encoder's activation) → classes.</summary>
 public sealed record ClassifierHeadSpec
 {
     private ClassifierHeadSpec(IReadOnlyList<int> hidden, double dropout, int classes)

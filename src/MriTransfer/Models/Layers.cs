@@ -53,8 +53,4 @@ internal static class Layers
     /// <summary>Mean over every spatial axis: (N, C, ...) → (N, C).</summary>
     public static Tensor GlobalAveragePool(Tensor x) =>
         x.flatten(2).mean([2L]);
-
-    /// <summary>Is this module a normalisation layer (kept in eval mode while its encoder is frozen)?</summary>
-    public static bool IsNorm(nn.Module module) =>
-        module is TorchSharp.Modules.BatchNorm3d or TorchSharp.Modules.BatchNorm2d or TorchSharp.Modules.InstanceNorm3d or TorchSharp.Modules.InstanceNorm2d or TorchSharp.Modules.GroupNorm;
 }

@@ -68,11 +68,21 @@ public sealed class SampleSet
     public Tensor Labels(IReadOnlyList<int> indices) => tensor(indices.Select(i => (long)LabelOf(i)).ToArray());
 
     /// <summary>Sample indices shuffled by <paramref name="random"/>, cut into batches (the last may be smaller).</summary>
-    public IReadOnlyList<int[]> ShuffledBatches(int batchSize, Random random)
+    public IReadOnlyList<int[]> ShuffledBatches(int batchSize, Random random) => Shuffled(Count, batchSize, random);
+
+    /// <summary>Training batches of sample indices in a random order; a trailing batch of one joins the batch before it,
+    /// because batch norm cannot normalise a single pooled feature vector.</summary>
+    internal static IReadOnlyList<int[]> Shuffled(int count, int batchSize, Random random)
     {
-        var order = Enumerable.Range(0, Count).ToArray();
+        var order = Enumerable.Range(0, count).ToArray();
         random.Shuffle(order);
-        return order.Chunk(batchSize).ToList();
+        var batches = order.Chunk(batchSize).ToList();
+        if (batches.Count > 1 && batches[^1].Length == 1)
+        {
+            batches[^2] = [.. batches[^2], .. batches[^1]];
+            batches.RemoveAt(batches.Count - 1);
+        }
+        return batches;
     }
 
     public IReadOnlyList<int[]> OrderedBatches(int batchSize) => Enumerable.Range(0, Count).Chunk(batchSize).ToList();

@@ -48,7 +48,8 @@ public class StateDictKeysTests
         var keys = classifier.state_dict().Keys.ToList();
 
         Assert.Equal(encoder.state_dict().Keys.Select(k => "encoder." + k).Order(), keys.Where(k => k.StartsWith("encoder.")).Order());
-        Assert.Equal(new[] { "head.hidden0.bias", "head.hidden0.weight", "head.output.bias", "head.output.weight" },
+        Assert.Equal(new[] { "head.hidden0.bias", "head.hidden0.weight", "head.norm.bias", "head.norm.num_batches_tracked", "head.norm.running_mean",
+                "head.norm.running_var", "head.norm.weight", "head.output.bias", "head.output.weight" },
             keys.Where(k => !k.StartsWith("encoder.")).Order(StringComparer.Ordinal));
     }
 }
