@@ -67,7 +67,7 @@ public sealed class SampleSet
 
     public Tensor Labels(IReadOnlyList<int> indices) => tensor(indices.Select(i => (long)LabelOf(i)).ToArray());
 
-    /// <summary>Sample indices shuffled by <paramref name="random"/>, cut into batches (the last may be smaller).</summary>
+    /// <summary>Sample indices shuffled by <paramref name="random"/>, cut into batches (see <see cref="Shuffled"/>).</summary>
     public IReadOnlyList<int[]> ShuffledBatches(int batchSize, Random random) => Shuffled(Count, batchSize, random);
 
     /// <summary>Training batches of sample indices in a random order; a trailing batch of one joins the batch before it,
