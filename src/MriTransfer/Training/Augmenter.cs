@@ -6,7 +6,8 @@ namespace MriTransfer.Training;
 
 /// <summary>
 /// Training-time augmentation of a (B, 1, …) batch, each sample drawn independently from <see cref="Random"/>:
-/// random left-right flip, a small affine (rotation, zoom, shift; trilinear/bilinear resampling, zero padding)
+/// random left-right flip, a small affine (rotation, zoom, shift; trilinear/bilinear resampling; voxels from outside
+/// repeat the edge, since a normalised volume's background is not zero)
 /// and an intensity jitter (gain and offset).
 /// </summary>
 public static class Augmenter
@@ -28,7 +29,7 @@ public static class Augmenter
             var theta = new float[n * dims * (dims + 1)];
             for (var i = 0; i < n; i++) AffineMatrix(settings, random, dims).CopyTo(theta, i * dims * (dims + 1));
             var grid = F.affine_grid(tensor(theta, [n, dims, dims + 1]), x.shape, align_corners: false);
-            x = F.grid_sample(x, grid, GridSampleMode.Bilinear, GridSamplePaddingMode.Zeros, align_corners: false);
+            x = F.grid_sample(x, grid, GridSampleMode.Bilinear, GridSamplePaddingMode.Border, align_corners: false);
         }
         if (settings.Intensity > 0)
         {

@@ -63,13 +63,10 @@ public sealed class SliceClassifierTrainer(
     private double TrainOneEpoch(SliceDataset train, Random order, optim.Optimizer head, optim.Optimizer? backbone)
     {
         setTraining(true);
-        var permutation = Enumerable.Range(0, train.SliceCount).ToArray();
-        order.Shuffle(permutation);
         double lossSum = 0;
-        for (var start = 0; start < permutation.Length; start += settings.BatchSize)
+        foreach (var rows in SampleSet.Shuffled(train.SliceCount, settings.BatchSize, order))
         {
             using var scope = NewDisposeScope();
-            var rows = permutation.Skip(start).Take(settings.BatchSize).ToArray();
             var inputs = train.Inputs.index_select(0, tensor(rows.Select(r => (long)r).ToArray()));
             var labels = tensor(rows.Select(r => (long)train.SubjectLabels[train.SubjectOfSlice[r]]).ToArray());
             head.zero_grad();
@@ -80,7 +77,7 @@ public sealed class SliceClassifierTrainer(
             backbone?.step();
             lossSum += loss.item<float>() * rows.Length;
         }
-        return lossSum / permutation.Length;
+        return lossSum / train.SliceCount;
     }
 
     /// <summary>Subject-level validation: loss = mean −log p(true class) of the mean slice probabilities; balanced accuracy.</summary>
