@@ -14,8 +14,9 @@ public sealed record PreprocessedSubject(
 public sealed class PreprocessedCohort
 {
     private PreprocessedCohort(string root, string mode, IReadOnlyList<string> classes, int[] shape,
-        IReadOnlyList<PreprocessedSubject> subjects, IReadOnlyDictionary<string, double> fractions)
+        IReadOnlyList<PreprocessedSubject> subjects, IReadOnlyDictionary<string, double> fractions, IReadOnlyList<double> declaredFractions)
     {
+        DeclaredFractions = declaredFractions;
         Root = root;
         Mode = mode;
         Classes = classes;
@@ -32,16 +33,24 @@ public sealed class PreprocessedCohort
     public IReadOnlyList<PreprocessedSubject> Subjects { get; }
     /// <summary>subject_id → smallest label fraction whose subset includes it (BT train subjects only).</summary>
     public IReadOnlyDictionary<string, double> LabelFractions { get; }
+    /// <summary>summary.json's <c>label_fractions</c>: the nested subsets Preprocess drew (empty for an AD cohort).</summary>
+    public IReadOnlyList<double> DeclaredFractions { get; }
 
     public int ClassIndex(string label) => Classes.ToList().IndexOf(label);
 
     public IReadOnlyList<PreprocessedSubject> Split(string split) => Subjects.Where(s => s.Split == split).ToList();
 
     /// <summary>Train subjects in the nested subset for <paramref name="fraction"/> (1.0 = all train subjects).</summary>
+    /// <exception cref="InvalidDataException">The fraction is not one Preprocess drew: a learning curve at 0.3 over
+    /// subsets 0.25 and 0.5 would otherwise train silently on the 0.25 subset.</exception>
     public IReadOnlyList<PreprocessedSubject> TrainSubset(double fraction)
     {
         var train = Split("train");
         if (fraction >= 1.0) return train;
+        if (!DeclaredFractions.Any(f => Math.Abs(f - fraction) < 1e-9))
+            throw new InvalidDataException(
+                $"{System.IO.Path.Combine(Root, "summary.json")}: train.label_fraction = {fraction.ToString(CultureInfo.InvariantCulture)} is not one of the label fractions this cohort was split into " +
+                $"[{string.Join(", ", DeclaredFractions.Select(f => f.ToString(CultureInfo.InvariantCulture)))}]; add it to preprocess_bt.label_fractions (PreprocessBt reruns) or use one of those");
         return train.Where(s => LabelFractions.TryGetValue(s.SubjectId, out var f) && f <= fraction + 1e-9).ToList();
     }
 
@@ -59,6 +68,9 @@ public sealed class PreprocessedCohort
         var mode = summary.RootElement.GetProperty("mode").GetString() ?? "3d";
         var classes = summary.RootElement.GetProperty("classes").EnumerateArray().Select(c => c.GetString()!).ToList();
         var shape = summary.RootElement.GetProperty("shape").EnumerateArray().Select(c => c.GetInt32()).ToArray();
+        var declared = summary.RootElement.TryGetProperty("label_fractions", out var listed)
+            ? listed.EnumerateArray().Select(f => f.GetDouble()).ToList()
+            : [];
 
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { PrepareHeaderForMatch = a => a.Header.ToLowerInvariant() };
         List<PreprocessedSubject> subjects;
@@ -86,6 +98,6 @@ public sealed class PreprocessedCohort
             csv.ReadHeader();
             while (csv.Read()) fractions[csv.GetField("subject_id")!] = csv.GetField<double>("fraction");
         }
-        return new PreprocessedCohort(root, mode, classes, shape, subjects, fractions);
+        return new PreprocessedCohort(root, mode, classes, shape, subjects, fractions, declared);
     }
 }

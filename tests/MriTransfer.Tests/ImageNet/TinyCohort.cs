@@ -34,7 +34,7 @@ public sealed class TinyCohort : IDisposable
         File.WriteAllLines(Path.Combine(Root, "label_fractions.csv"), fractions);
         var shape = mode == "3d" ? $"[{size},{size},{size}]" : $"[{size},{size},{slices2d}]";
         File.WriteAllText(Path.Combine(Root, "summary.json"),
-            $$"""{ "mode": "{{mode}}", "classes": ["healthy", "tumour"], "shape": {{shape}}, "spacing": [1,1,1], "counts": {} }""");
+            $$"""{ "mode": "{{mode}}", "classes": ["healthy", "tumour"], "shape": {{shape}}, "spacing": [1,1,1], "counts": {}, "label_fractions": [0.25, 1] }""");
     }
 
     public string Root { get; }

@@ -56,6 +56,20 @@ public sealed class CohortPreprocessorTests : IDisposable
     }
 
     [Fact]
+    public void Given_a_label_fraction_the_cohort_was_not_split_into_when_taking_the_train_subset_then_the_error_lists_the_drawn_fractions()
+    {
+        var manifest = WriteCohort(8, "glioma", "meningioma");
+        CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Bt, Seed = 3 }));
+        var cohort = PreprocessedCohort.Load(Path.Combine(_root, "out"));
+
+        var error = Assert.Throws<InvalidDataException>(() => cohort.TrainSubset(0.3));
+
+        Assert.Contains("train.label_fraction = 0.3", error.Message);
+        Assert.Contains($"[{string.Join(", ", cohort.DeclaredFractions)}]", error.Message);
+        Assert.Contains("preprocess_bt.label_fractions", error.Message);
+    }
+
+    [Fact]
     public void Given_an_AD_cohort_when_preprocessed_then_there_is_no_test_split_and_no_label_fractions_file()
     {
         var manifest = WriteCohort(5, "AD", "CN");

@@ -40,7 +40,7 @@ public sealed class TinyCohort : IDisposable
         File.WriteAllLines(Path.Combine(Root, "splits.csv"), splits);
         File.WriteAllLines(Path.Combine(Root, "label_fractions.csv"), fractions);
         File.WriteAllText(Path.Combine(Root, "summary.json"),
-            $$"""{ "mode": "{{mode}}", "classes": [{{string.Join(", ", classes.Select(c => $"\"{c}\""))}}], "shape": [{{string.Join(", ", Shape)}}], "spacing": [3, 3, 3], "counts": {} }""");
+            $$"""{ "mode": "{{mode}}", "classes": [{{string.Join(", ", classes.Select(c => $"\"{c}\""))}}], "shape": [{{string.Join(", ", Shape)}}], "spacing": [3, 3, 3], "counts": {}, "label_fractions": [0.5, 1] }""");
     }
 
     public string Root { get; }
