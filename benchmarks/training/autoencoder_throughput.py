@@ -10,10 +10,10 @@ from torch import nn
 
 
 class ConvNormAct(nn.Module):
-    def __init__(self, cin, cout):
+    def __init__(self, cin, cout, norm=nn.BatchNorm3d):
         super().__init__()
         self.conv = nn.Conv3d(cin, cout, 3, padding=1)
-        self.norm = nn.BatchNorm3d(cout)
+        self.norm = norm(cout)
         self.act = nn.ReLU()
 
     def forward(self, x):
@@ -21,10 +21,10 @@ class ConvNormAct(nn.Module):
 
 
 class EncoderBlock(nn.Module):
-    def __init__(self, cin, cout):
+    def __init__(self, cin, cout, norm=nn.BatchNorm3d):
         super().__init__()
-        self.conv1 = ConvNormAct(cin, cout)
-        self.conv2 = ConvNormAct(cout, cout)
+        self.conv1 = ConvNormAct(cin, cout, norm)
+        self.conv2 = ConvNormAct(cout, cout, norm)
         self.down = nn.Conv3d(cout, cout, 2, stride=2)
 
     def forward(self, x):
@@ -43,9 +43,10 @@ class DecoderBlock(nn.Module):
 
 
 class Encoder(nn.Module):
-    def __init__(self, widths):
+    """norm: a factory of the norm layer from a channel count (MriTransfer's model.norm; batch norm by default)."""
+    def __init__(self, widths, norm=nn.BatchNorm3d):
         super().__init__()
-        self.blocks = nn.ModuleList(EncoderBlock(1 if i == 0 else widths[i - 1], w) for i, w in enumerate(widths))
+        self.blocks = nn.ModuleList(EncoderBlock(1 if i == 0 else widths[i - 1], w, norm) for i, w in enumerate(widths))
 
     def forward(self, x):
         for block in self.blocks:

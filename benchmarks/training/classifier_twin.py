@@ -42,22 +42,11 @@ def load(cohort, split, classes, limit=0):
     return torch.tensor(volumes[:, None]), torch.tensor([classes.index(r["label"]) for r in rows])
 
 
-def norm_layer(kind, channels):
-    if kind == "instance":
-        return nn.InstanceNorm3d(channels, affine=True)
-    if kind == "group":
-        return nn.GroupNorm(min(4, channels), channels)
-    return nn.BatchNorm3d(channels)
-
-
-def scratch_encoder(widths, norm):
-    layers, previous = [], 1
-    for width in widths:
-        for a, b in ((previous, width), (width, width)):
-            layers += [nn.Conv3d(a, b, 3, padding=1), norm_layer(norm, b), nn.ReLU()]
-        layers.append(nn.Conv3d(width, width, 2, stride=2))
-        previous = width
-    return nn.Sequential(*layers)
+NORMS = {
+    "batch": nn.BatchNorm3d,
+    "instance": lambda channels: nn.InstanceNorm3d(channels, affine=True),
+    "group": lambda channels: nn.GroupNorm(min(4, channels), channels),
+}
 
 
 def balanced_accuracy(predicted, truth, classes):
@@ -80,7 +69,7 @@ def main():
         encoder.load_state_dict(read_safetensors(f"{a.encoder}/encoder.safetensors"))
         encoder.requires_grad_(False)
     else:
-        encoder = scratch_encoder(widths, a.norm)
+        encoder = Encoder(widths, NORMS[a.norm])
     features = widths[-1] * (2 if a.pool == "avgmax" else 1)
     head = nn.Sequential(nn.BatchNorm1d(features), nn.Dropout(0.3), nn.Linear(features, 16), nn.ReLU(), nn.Linear(16, len(classes)))
 
