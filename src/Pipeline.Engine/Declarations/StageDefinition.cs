@@ -18,6 +18,7 @@ public sealed class StageDefinition
     internal List<string> MetricsPaths { get; } = [];
     internal List<string> PlotPaths { get; } = [];
     internal string? ThreadsKey { get; private set; }
+    internal SortedDictionary<string, string> EnvironmentVariables { get; } = new(StringComparer.Ordinal);
 
     /// <summary>One line shown by --help, --plan and Status.</summary>
     public StageDefinition Description(string text) { DescriptionText = text; return this; }
@@ -60,6 +61,22 @@ public sealed class StageDefinition
     /// e.g. its torch threads. It takes that many of the --jobs cores, so parallel stages never oversubscribe the
     /// machine. Undeclared: one core.</summary>
     public StageDefinition Threads(string paramKey) { ThreadsKey = paramKey; return this; }
+
+    /// <summary>An environment variable the stage process starts with (overriding the caller's). Its name and value are
+    /// part of the fingerprint and recorded in pipeline.lock, e.g. variables that pin a library's CPU kernels.</summary>
+    public StageDefinition Environment(string name, string value)
+    {
+        if (name.Length == 0 || name.Contains('=')) throw new ArgumentException($"environment variable name '{name}' is not valid", nameof(name));
+        EnvironmentVariables[name] = value;
+        return this;
+    }
+
+    /// <summary>Several environment variables at once (see <see cref="Environment(string, string)"/>).</summary>
+    public StageDefinition Environment(IReadOnlyDictionary<string, string> variables)
+    {
+        foreach (var (name, value) in variables) Environment(name, value);
+        return this;
+    }
 
     /// <summary>Expands the stage into one cached instance per value of the params list <paramref name="over"/>;
     /// each instance gets the value as params key <paramref name="sets"/>. Several axes make a cross product.</summary>

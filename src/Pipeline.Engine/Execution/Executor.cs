@@ -83,7 +83,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         {
             Publisher.Publish(restored, workspace.Full(instance.OutputDir), workspace.Staging);
             reader.Forget(instance.OutputDir);
-            Record(instance, state);
+            Record(instance, state, runCache.MachineOf(state.Fingerprint));
             return Report(instance, StageStatus.Restored, why, TimeSpan.Zero);
         }
         if (instance.Stage.ProjectPath is { } project && _buildFailures.TryGetValue(project, out var buildError))
@@ -114,7 +114,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         // A stage may keep resumable state (e.g. the last checkpoint) in a folder keyed by its fingerprint: a rerun
         // after a kill resumes only when it would be made from exactly the same code, data and params.
         var resumeDir = workspace.Full($".pipeline/resume/{state.Fingerprint}");
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(state.Environment)
         {
             ["PIPELINE_FINGERPRINT"] = state.Fingerprint,
             ["PIPELINE_RESUME_DIR"] = resumeDir,
@@ -138,7 +138,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         Publisher.Publish(staging, workspace.Full(instance.OutputDir), workspace.Staging);
         Publisher.TryDelete(resumeDir);
         reader.Forget(instance.OutputDir);
-        Record(instance, state);
+        Record(instance, state, MachineDescription.Cpu);
         return Report(instance, StageStatus.Done, why, clock.Elapsed);
     }
 
@@ -154,8 +154,9 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         return (program, args);
     }
 
-    /// <summary>Hashes the published outputs, writes the lock entry (atomically), fills the run cache, copies metrics.</summary>
-    private void Record(StageInstance instance, StageState state)
+    /// <summary>Hashes the published outputs, writes the lock entry (atomically), fills the run cache, copies metrics.
+    /// <paramref name="machine"/> is the CPU the outputs were made on.</summary>
+    private void Record(StageInstance instance, StageState state, string machine)
     {
         var dir = workspace.Full(instance.OutputDir);
         var outputs = new SortedDictionary<string, LockOutput>(StringComparer.Ordinal);
@@ -167,8 +168,9 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         }
         var deps = state.Dependencies.ToDictionary(d => d.Name, d => new LockDependency(d.Path, d.Digest!.Hash), StringComparer.Ordinal);
         var entry = new LockEntry(state.Command, state.Fingerprint, state.Code.Parts, deps,
-            state.Params.ToDictionary(p => p.Key, p => p.Value.Canonical, StringComparer.Ordinal), outputs);
-        if (!options.NoRunCache) runCache.Store(state.Fingerprint, dir, reader.Hasher.HashFolder(dir));
+            state.Params.ToDictionary(p => p.Key, p => p.Value.Canonical, StringComparer.Ordinal),
+            new Dictionary<string, string>(state.Environment, StringComparer.Ordinal), outputs, machine);
+        if (!options.NoRunCache) runCache.Store(state.Fingerprint, dir, reader.Hasher.HashFolder(dir), machine);
         foreach (var metrics in instance.Stage.MetricsPaths)
             AtomicFile.Copy(Path.Combine(dir, metrics), workspace.Full($"{instance.MetricsDir}/{metrics}"));
         lock (_lockGate)

@@ -12,7 +12,8 @@ internal sealed class RunCache(Workspace workspace, ContentHasher hasher, Action
 {
     private string EntryDir(string fingerprint) => Path.Combine(workspace.RunCache, fingerprint);
 
-    public void Store(string fingerprint, string publishedDir, PathDigest digest)
+    /// <summary>Keeps a published folder under its fingerprint, with the machine that made it (for pipeline.lock).</summary>
+    public void Store(string fingerprint, string publishedDir, PathDigest digest, string machine)
     {
         var entry = EntryDir(fingerprint);
         if (Directory.Exists(entry)) return;
@@ -21,6 +22,7 @@ internal sealed class RunCache(Workspace workspace, ContentHasher hasher, Action
         {
             HardLink.CopyTree(publishedDir, Path.Combine(temp, "files"));
             File.WriteAllText(Path.Combine(temp, "manifest.tsv"), digest.ManifestText);
+            File.WriteAllText(Path.Combine(temp, MachineFile), machine + "\n");
             Directory.Move(temp, entry);
         }
         catch (IOException e)
@@ -28,6 +30,16 @@ internal sealed class RunCache(Workspace workspace, ContentHasher hasher, Action
             warn($"could not add {workspace.Relative(publishedDir)} to the run cache ({e.Message})");
             if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
         }
+    }
+
+    private const string MachineFile = "machine.txt";
+
+    /// <summary>The machine that made a cache entry ("" when the entry does not say).</summary>
+    public string MachineOf(string fingerprint)
+    {
+        var file = Path.Combine(EntryDir(fingerprint), MachineFile);
+        try { return File.Exists(file) ? File.ReadAllText(file).Trim() : ""; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return ""; }
     }
 
     /// <summary>Restores the outputs of a fingerprint into a fresh staging folder, or null on a miss.</summary>

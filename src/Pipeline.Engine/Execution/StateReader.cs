@@ -22,7 +22,7 @@ internal sealed class StateReader(Workspace workspace, ContentHasher hasher, Par
         var deps = instance.Inputs
             .Select(i => new DependencyState(i.Name, i.Path, Digest(i.Path)))
             .ToList();
-        return new StageState(CommandOf(stage), code, deps, ParamsOf(instance));
+        return new StageState(CommandOf(stage), code, deps, ParamsOf(instance), stage.EnvironmentVariables);
     }
 
     public PathDigest? Digest(string relativePath) =>

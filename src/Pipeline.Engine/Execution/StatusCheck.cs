@@ -3,7 +3,7 @@ using Pipeline.Engine.Locking;
 
 namespace Pipeline.Engine.Execution;
 
-/// <summary>Why a stage instance is stale, cheapest check first: never run, command, params, code,
+/// <summary>Why a stage instance is stale, cheapest check first: never run, command, params, environment, code,
 /// dependencies, then outputs. An empty list means up to date.</summary>
 internal static class StatusCheck
 {
@@ -19,6 +19,12 @@ internal static class StatusCheck
             var old = entry.Params.GetValueOrDefault(key);
             var now = state.Params.GetValueOrDefault(key)?.Canonical;
             if (old != now) reasons.Add($"params {key}: {old ?? "(none)"} → {now ?? "(none)"}");
+        }
+        foreach (var name in entry.Environment.Keys.Union(state.Environment.Keys).Order(StringComparer.Ordinal))
+        {
+            var old = entry.Environment.GetValueOrDefault(name);
+            var now = state.Environment.GetValueOrDefault(name);
+            if (old != now) reasons.Add($"environment {name}: {old ?? "(none)"} → {now ?? "(none)"}");
         }
         foreach (var part in entry.Code.Keys.Union(state.Code.Parts.Keys).Order(StringComparer.Ordinal))
             if (entry.Code.GetValueOrDefault(part) != state.Code.Parts.GetValueOrDefault(part))

@@ -67,9 +67,11 @@ internal sealed class LockFile
             text.Append("  ").Append(YamlText.Key(id)).Append(":\n");
             text.Append("    command: ").Append(YamlText.Scalar(e.Command)).Append('\n');
             text.Append("    fingerprint: ").Append(YamlText.Scalar(e.Fingerprint)).Append('\n');
+            if (e.Machine.Length > 0) text.Append("    machine: ").Append(YamlText.Scalar(e.Machine)).Append('\n');
             Section(text, "code", e.Code, v => YamlText.Scalar(v));
             Section(text, "deps", e.Dependencies, d => $"{{path: {YamlText.Scalar(d.Path)}, hash: {YamlText.Scalar(d.Hash)}}}");
             Section(text, "params", e.Params, v => YamlText.Key(v));
+            Section(text, "env", e.Environment, v => YamlText.Scalar(v));
             Section(text, "outputs", e.Outputs, o => $"{{hash: {YamlText.Scalar(o.Hash)}, size: {o.Size.ToString(CultureInfo.InvariantCulture)}}}");
         }
         return text.ToString();
@@ -93,7 +95,9 @@ internal sealed class LockFile
             Read("code", Text),
             Read("deps", d => new LockDependency(Text(d["path"]), Text(d["hash"]))),
             Read("params", ParamText),
-            Read("outputs", o => new LockOutput(Text(o["hash"]), long.Parse(Text(o["size"]), CultureInfo.InvariantCulture))));
+            Read("env", Text),
+            Read("outputs", o => new LockOutput(Text(o["hash"]), long.Parse(Text(o["size"]), CultureInfo.InvariantCulture))),
+            node.Children.TryGetValue("machine", out var machine) ? Text(machine) : "");
     }
 
     private static string Text(YamlNode node) => ((YamlScalarNode)node).Value ?? "";
