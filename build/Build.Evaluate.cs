@@ -2,7 +2,7 @@ using Pipeline.Engine;
 
 partial class Build
 {
-    Stage Evaluate => _ => _
+    Stage Evaluate => _ => TorchStage(_)
         .Description("Every variant on the same held-out BT test subjects: metrics, bootstrap CIs, paired tests, transfer signals")
         .Project("stages/Evaluate")
         .Input("bt", PreprocessBt)
@@ -14,8 +14,7 @@ partial class Build
         .Input("encoder", ExportEncoder)
         .Input("pretrain", Pretrain)
         .Input("ad", PreprocessAd)
-        .Params("evaluate", "runtime.torch_threads")
-        .Threads("runtime.torch_threads")
+        .Params("evaluate")
         .Outputs("metrics.json", "predictions", "reconstructions")
         .Metrics("metrics.json");
 }

@@ -4,44 +4,39 @@ using Pipeline.Engine;
 // runs only the new cells. Not part of the default target (36 trainings by default): `./build.sh LearningCurve`.
 partial class Build
 {
-    Stage HeadCurve => _ => _
+    Stage HeadCurve => _ => TorchStage(_)
         .Description("Learning-curve cells of TrainHead, one per (label fraction, seed)")
         .Project("stages/TrainHead")
         .Input("encoder", ExportEncoder)
         .Input("bt", PreprocessBt)
         .Params(ClassifierParams)
-        .Threads("runtime.torch_threads")
         .LearningCurveMatrix()
         .Outputs(ClassifierOutputs);
 
-    Stage FineTuneCurve => _ => _
+    Stage FineTuneCurve => _ => TorchStage(_)
         .Description("Learning-curve cells of FineTune, each from the HeadCurve cell of the same fraction and seed")
         .Project("stages/FineTune")
         .Input("head", HeadCurve)
         .Input("bt", PreprocessBt)
         .Params([.. ClassifierParams, "finetune"])
-        .Threads("runtime.torch_threads")
         .LearningCurveMatrix()
         .Outputs(ClassifierOutputs);
 
-    Stage ScratchCurve => _ => _
+    Stage ScratchCurve => _ => TorchStage(_)
         .Description("Learning-curve cells of TrainScratch, one per (label fraction, seed)")
         .Project("stages/TrainScratch")
         .Input("bt", PreprocessBt)
         .Params([.. ClassifierParams, "finetune.epochs"])
-        .Threads("runtime.torch_threads")
         .LearningCurveMatrix()
         .Outputs(ClassifierOutputs);
 
-    Stage LearningCurveSummary => _ => _
+    Stage LearningCurveSummary => _ => TorchStage(_)
         .Description("Scores every learning-curve cell on BT test; mean ± sd of balanced accuracy per variant and fraction")
         .Project("stages/LearningCurveSummary")
         .Input("bt", PreprocessBt)
         .Input("cell:head", HeadCurve)
         .Input("cell:finetune", FineTuneCurve)
         .Input("cell:scratch", ScratchCurve)
-        .Params("runtime.torch_threads")
-        .Threads("runtime.torch_threads")
         .Outputs("learning_curve.csv", "learning_curve.json")
         .Metrics("learning_curve.json");
 

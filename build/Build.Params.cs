@@ -20,6 +20,7 @@ partial class Build
         ParamSpec.DoubleList("learning_curve.fractions", "label fractions of the learning curve (keep them among preprocess_bt.label_fractions)", min: 0.001, max: 1),
         ParamSpec.IntList("learning_curve.seeds", "seeds of the learning curve", min: 0),
         ParamSpec.Int("runtime.torch_threads", "libtorch threads per stage process", min: 1, max: 256),
+        ParamSpec.Bool("runtime.reproducible_kernels", "pin libtorch's CPU kernels to AVX2, so every x86-64 machine trains the same weights (README, Reproducibility); false = this CPU's fastest kernels"),
     ];
 
     static ParamSpec[] SynthesizeParams() =>

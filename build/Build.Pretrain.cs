@@ -2,16 +2,15 @@ using Pipeline.Engine;
 
 partial class Build
 {
-    Stage Pretrain => _ => _
+    Stage Pretrain => _ => TorchStage(_)
         .Description("Trains the convolutional autoencoder on the AD train split, early stopping on AD val")
         .Project("stages/Pretrain")
         .Input("ad", PreprocessAd)
-        .Params("pretrain", "model", "runtime.torch_threads")
-        .Threads("runtime.torch_threads")
+        .Params("pretrain", "model")
         .Outputs("autoencoder.pt", "last.pt", "model.json", "history.csv")
         .Plots("history.csv");
 
-    Stage ExportEncoder => _ => _
+    Stage ExportEncoder => _ => TorchStage(_)
         .Description("Exports the pretrained encoder alone (encoder.pt, encoder.safetensors) with a model card")
         .Project("stages/ExportEncoder")
         .Input("pretrain", Pretrain)

@@ -20,7 +20,8 @@ return StageHost.Run(args, ctx =>
             Optional("learning_curve"), Optional("params") ?? ctx.Args.ParamsFile, Optional("lock"),
             // this stage's fingerprint in pipeline.lock: it hashes the code, data and params of everything upstream
             Environment.GetEnvironmentVariable("PIPELINE_FINGERPRINT"));
-        var doc = ReportBuilder.Run(settings, inputs, MachineInfo.Current(), ctx.OutputDir, ctx.Progress);
+        var machine = MachineInfo.Current(Environment.GetEnvironmentVariable("PIPELINE_CPU"), p.GetOr("runtime.reproducible_kernels", p.GetBool, true));
+        var doc = ReportBuilder.Run(settings, inputs, machine, ctx.OutputDir, ctx.Progress);
         ctx.Log($"report written with {doc.Figures.Count()} figures");
         return StageHost.Ok;
     }

@@ -49,6 +49,8 @@ internal static class ReportSections
             ["pipeline.lock", inputs.LockFile is { } l && File.Exists(l) ? $"sha256 {ShortHash(l)}" : "not given"],
             ["pipeline fingerprint", inputs.PipelineFingerprint ?? "not given"],
             ["machine", $"{machine.Cores} cores, {machine.OperatingSystem}"],
+            ["CPU", machine.Cpu],
+            ["libtorch kernels", machine.Kernels],
             [".NET", machine.DotNet],
             ["TorchSharp", machine.TorchSharp],
         ]);

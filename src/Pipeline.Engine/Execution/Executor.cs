@@ -118,6 +118,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         {
             ["PIPELINE_FINGERPRINT"] = state.Fingerprint,
             ["PIPELINE_RESUME_DIR"] = resumeDir,
+            ["PIPELINE_CPU"] = MachineDescription.Cpu,
         };
         var exit = StageProcess.Run(program, args, workspace.Root, instance.Id, workspace.Full(instance.LogFile),
             environment, line => sink.Progress(instance.Id, line), cancel);

@@ -51,6 +51,8 @@ public class ReportBuilderTests
         Assert.Contains("bootstrap_resamples: 200", md);
         Assert.Contains("2 cores, Test OS", md);
         Assert.Contains("0.0.0", md);
+        Assert.Contains("| CPU | Test CPU, AVX2 |", md);
+        Assert.Contains("| libtorch kernels | pinned to AVX2 (test) |", md);
         Assert.Contains("Missing variants (not given to Evaluate, so not in this report): imagenet_head, imagenet_finetune.", md);
     }
 

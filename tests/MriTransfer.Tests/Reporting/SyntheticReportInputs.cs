@@ -43,7 +43,7 @@ public sealed class SyntheticReportInputs : IDisposable
 
     public ReportInputs Inputs { get; }
     public static readonly ReportSettings Settings = new(plotWidth: 500, plotHeight: 320);
-    public static readonly MachineInfo Machine = new(2, "Test OS", ".NET test", "0.0.0");
+    public static readonly MachineInfo Machine = new(2, "Test OS", ".NET test", "0.0.0", "Test CPU, AVX2", "pinned to AVX2 (test)");
 
     public string NewOutputDir() => _data.NewOutputDir();
 

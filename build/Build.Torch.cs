@@ -1,0 +1,29 @@
+using Pipeline.Engine;
+
+// Every stage that runs libtorch declares it through TorchStage: its threads, and the environment that pins
+// libtorch's CPU kernels when runtime.reproducible_kernels is on (README, "Reproducibility";
+// benchmarks/reproducibility.md measures what each variable changes).
+partial class Build
+{
+    /// <summary>
+    /// libtorch picks its vector kernels by the CPU it finds (ATen's dispatch, oneDNN's JIT, MKL's BLAS), so the
+    /// same training sums in a different order on an AVX-512 and an AVX2 machine. These variables fix all three to
+    /// AVX2, which every x86-64 machine this project runs on has.
+    /// </summary>
+    static readonly IReadOnlyDictionary<string, string> PinnedKernels = new Dictionary<string, string>
+    {
+        ["ATEN_CPU_CAPABILITY"] = "avx2",   // ATen's element-wise, reduction and pooling kernels
+        ["ONEDNN_MAX_CPU_ISA"] = "AVX2",    // oneDNN's JIT convolutions, batch norm and pooling
+        ["MKL_CBWR"] = "AVX2",              // MKL's conditional numerical reproducibility: the AVX2 code path everywhere
+    };
+
+    /// <summary>A torch stage: takes runtime.torch_threads cores, and the pinned kernels unless switched off.</summary>
+    StageDefinition TorchStage(StageDefinition stage)
+    {
+        stage.Params("runtime.torch_threads", "runtime.reproducible_kernels").Threads("runtime.torch_threads");
+        if (Params is { } p && p.Has("runtime.reproducible_kernels") && !p.GetBool("runtime.reproducible_kernels")) return stage;
+        if (!MachineDescription.HasAvx2)
+            throw new UsageException($"runtime.reproducible_kernels pins libtorch to AVX2, which this CPU ({MachineDescription.Cpu}) lacks; set runtime.reproducible_kernels: false in params.yaml");
+        return stage.Environment(PinnedKernels);
+    }
+}
