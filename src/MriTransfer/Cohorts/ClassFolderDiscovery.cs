@@ -50,7 +50,7 @@ public static class ClassFolderDiscovery
         }
     }
 
-    private static bool IsImage(string file) => ImageExtensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+    internal static bool IsImage(string file) => ImageExtensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
     private static string StripImageExtension(string file)
     {

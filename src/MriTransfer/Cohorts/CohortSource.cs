@@ -1,8 +1,8 @@
 namespace MriTransfer.Cohorts;
 
 /// <summary>
-/// Opens a user's dataset however it is given: a manifest file, a folder holding manifest.csv, or a folder
-/// of class folders (see <see cref="ClassFolderDiscovery"/>).
+/// Opens a user's dataset however it is given: a manifest file, a folder holding manifest.csv, a folder of Figshare
+/// brain-tumour .mat slices (see <see cref="FigshareDiscovery"/>), or a folder of class folders (see <see cref="ClassFolderDiscovery"/>).
 /// </summary>
 public static class CohortSource
 {
@@ -13,6 +13,7 @@ public static class CohortSource
         if (File.Exists(path)) return CohortManifest.Load(path);
         var manifest = Path.Combine(path, ManifestName);
         if (File.Exists(manifest)) return CohortManifest.Load(manifest);
+        if (FigshareDiscovery.Recognises(path)) return FigshareDiscovery.Discover(path);
         return ClassFolderDiscovery.Discover(path);
     }
 

@@ -37,6 +37,44 @@ internal static class TestMatFiles
         Write(path, new H5File { ["cvind"] = Variable(column, "double") });
     }
 
+    /// <summary>
+    /// cvind.mat as MATLAB's save without -v7.3 writes it (MAT v5, little-endian): a 1 × n double stored as uint8, as
+    /// MATLAB stores integer-valued doubles, the element zlib-compressed (v7) when <paramref name="compressed"/>.
+    /// </summary>
+    public static void CvindV5(string path, int[] folds, bool compressed)
+    {
+        var matrix = new MemoryStream();
+        Element(matrix, 6, [6, 0, 0, 0, 0, 0, 0, 0]); // miUINT32 array flags: class 6 = double
+        Element(matrix, 5, [.. BitConverter.GetBytes(1), .. BitConverter.GetBytes(folds.Length)]); // miINT32 dims 1 × n
+        Element(matrix, 1, Encoding.ASCII.GetBytes("cvind")); // miINT8 name
+        Element(matrix, 2, folds.Select(f => (byte)f).ToArray()); // miUINT8 real part
+        var element = new MemoryStream();
+        Element(element, 14, matrix.ToArray()); // miMATRIX
+        var file = new MemoryStream();
+        file.Write(Encoding.ASCII.GetBytes("MATLAB 5.0 MAT-file, Platform: GLNXA64, Created on: Mon Jan  1 00:00:00 2024".PadRight(116)));
+        file.Write(new byte[8]);
+        file.Write([0x00, 0x01, (byte)'I', (byte)'M']);
+        if (!compressed) file.Write(element.ToArray());
+        else
+        {
+            var z = new MemoryStream();
+            using (var zlib = new System.IO.Compression.ZLibStream(z, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true)) zlib.Write(element.ToArray());
+            file.Write(BitConverter.GetBytes(15));
+            file.Write(BitConverter.GetBytes((int)z.Length));
+            file.Write(z.ToArray());
+        }
+        File.WriteAllBytes(path, file.ToArray());
+    }
+
+    /// <summary>A MAT v5 data element: tag (type, size), data, zero padding to 8 bytes.</summary>
+    private static void Element(Stream into, int type, byte[] data)
+    {
+        into.Write(BitConverter.GetBytes(type));
+        into.Write(BitConverter.GetBytes(data.Length));
+        into.Write(data);
+        into.Write(new byte[(8 - data.Length % 8) % 8]);
+    }
+
     /// <summary>MATLAB's m[row, column] laid out as HDF5 sees a column-major matrix: dims (columns, rows).</summary>
     public static T[,] ColumnMajor<T>(T[,] m)
     {
