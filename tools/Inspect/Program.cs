@@ -3,7 +3,7 @@ using MriTransfer.Cohorts;
 using MriTransfer.Imaging;
 
 // Usage:
-//   Inspect <image file (NIfTI, MetaImage, PNG/JPEG/BMP, Figshare .mat) or DICOM folder> [--volume N] [--allow-nonfinite]
+//   Inspect <image file (NIfTI, Analyze 7.5, MetaImage, PNG/JPEG/BMP, Figshare .mat) or DICOM folder> [--volume N] [--allow-nonfinite]
 //                                                                      → JSON: format, shape, spacing, affine, orientation, statistics
 //   Inspect duplicates <manifest.csv | cohort folder> [--max-distance N] → JSON: groups of near-duplicate subject ids
 var json = new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };

@@ -9,7 +9,7 @@ namespace MriTransfer.Cohorts;
 /// </summary>
 public static class ClassFolderDiscovery
 {
-    public static readonly string[] ImageExtensions = [".nii.gz", ".nii", ".mha", ".mhd", ".png", ".jpg", ".jpeg", ".bmp"];
+    public static readonly string[] ImageExtensions = [".nii.gz", ".nii", ".hdr", ".mha", ".mhd", ".png", ".jpg", ".jpeg", ".bmp"];
 
     private static readonly Dictionary<string, string> SplitFolders = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -67,7 +67,7 @@ public static class NiftiReader
         return NiftiHeaderParser.Parse(path, bytes.AsSpan(0, size), detected.Version, detected.BigEndian);
     }
 
-    private static int ChooseVolume(string path, NiftiHeader header, VolumeReadOptions options)
+    internal static int ChooseVolume(string path, NiftiHeader header, VolumeReadOptions options)
     {
         var count = header.VolumeCount;
         if (options.VolumeIndex is { } index)
@@ -82,7 +82,7 @@ public static class NiftiReader
         return 0;
     }
 
-    private static void ReadVoxels(string path, Stream stream, long skip, int volumeIndex, long bytesPerVolume,
+    internal static void ReadVoxels(string path, Stream stream, long skip, int volumeIndex, long bytesPerVolume,
         NiftiHeader header, float[] data, bool compressed)
     {
         var offset = skip + volumeIndex * bytesPerVolume;
@@ -116,14 +116,14 @@ public static class NiftiReader
         }
     }
 
-    private static Stream OpenExisting(string path, out bool compressed)
+    internal static Stream OpenExisting(string path, out bool compressed)
     {
         if (!File.Exists(path)) throw new ImageReadException(path, "file not found");
         return ImageFiles.OpenMaybeGzip(path, out compressed);
     }
 
     /// <summary>(header file, image file or null when the voxels follow the header in the same file).</summary>
-    private static (string Header, string? Image) PairOf(string path)
+    internal static (string Header, string? Image) PairOf(string path)
     {
         if (ImageFiles.HasExtension(path, ".nii", ".nii.gz")) return (path, null);
         string stem = StripExtension(path, ".hdr.gz", ".hdr", ".img.gz", ".img");
