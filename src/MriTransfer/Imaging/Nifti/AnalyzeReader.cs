@@ -23,12 +23,8 @@ public static class AnalyzeReader
         catch (Exception e) when (e is IOException or InvalidDataException) { return false; } // the NIfTI reader reports it
     }
 
-    /// <summary>Reads and checks the header only (for cohort validation).</summary>
-    public static void ReadHeader(string path)
-    {
-        var (headerPath, _) = NiftiReader.PairOf(path);
-        Header(headerPath);
-    }
+    /// <summary>Reads and checks the header only (for cohort validation and inspection).</summary>
+    internal static AnalyzeHeader ReadHeader(string path) => Header(NiftiReader.PairOf(path).Header);
 
     public static VolumeFile Read(string path, VolumeReadOptions? options = null)
     {

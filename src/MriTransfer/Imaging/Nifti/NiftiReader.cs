@@ -78,7 +78,7 @@ public static class NiftiReader
         }
         if (count > 1)
             throw new ImageReadException(path,
-                $"file holds {count} volumes (dims [{string.Join(", ", header.FileShape)}]) but a single 3-D volume is needed; choose one with VolumeReadOptions.VolumeIndex (0 to {count - 1})");
+                $"file holds {count} volumes (dims [{string.Join(", ", header.FileShape)}]) but a single 3-D volume is needed; choose one with {PipelineVolume.Key} in params.yaml (0 to {count - 1}; Inspect shows each volume's statistics)");
         return 0;
     }
 
