@@ -70,10 +70,7 @@ public static class FigshareMatReader
         if ((double)dims[0] * dims[1] > Array.MaxLength)
             throw new ImageReadException(path, $"/cjdata/image has dimensions [{string.Join(", ", dims)}], too many pixels for one array");
         var (columns, rows) = ((int)dims[0], (int)dims[1]);
-        var (stored, type) = HdfNumeric.ReadAsFloat(path, "/cjdata/image", image);
-        var pixels = new float[stored.Length];
-        for (var c = 0; c < columns; c++)
-            for (var r = 0; r < rows; r++) pixels[c + (long)columns * r] = stored[(long)c * rows + r];
+        var (pixels, type) = HdfNumeric.ReadTransposed(path, "/cjdata/image", image, columns, rows);
         return (pixels, columns, rows, type);
     }
 
