@@ -37,6 +37,8 @@ internal static class PreprocessParams
             Workers = reader.Int("workers", 2),
             QcSubjectsPerClass = reader.Int("qc_per_class", 6),
             NearDuplicateDistance = reader.Int("near_duplicate_distance", 4),
+            VolumeIndex = reader.OptionalInt("volume_index"),
+            ModalitySuffix = reader.String("modality_suffix", ""),
         };
         var split = new SplitSettings
         {
@@ -70,6 +72,8 @@ internal static class PreprocessParams
         }
 
         public int Int(string name, int fallback) => Parse(name, fallback, p.GetInt, "an integer");
+        public string String(string name, string fallback) => Parse(name, fallback, p.GetString, "a string").Trim();
+        public int? OptionalInt(string name) => Parse<int?>(name, null, k => p.GetInt(k), "an integer");
         public double Double(string name, double fallback) => Parse(name, fallback, p.GetDouble, "a number");
 
         public int[] Ints(string name, int[] fallback, int count) =>

@@ -3,9 +3,10 @@ using MriTransfer.Cohorts;
 using MriTransfer.Imaging;
 
 // Usage:
-//   Inspect <file-or-dicom-folder> [--volume N] [--allow-nonfinite]    → JSON: format, shape, spacing, affine, orientation, statistics
+//   Inspect <image file (NIfTI, Analyze 7.5, MetaImage, PNG/JPEG/BMP, Figshare .mat) or DICOM folder> [--volume N] [--allow-nonfinite]
+//                                                                      → JSON: format, shape, spacing, affine, orientation, statistics
 //   Inspect duplicates <manifest.csv | cohort folder> [--max-distance N] → JSON: groups of near-duplicate subject ids
-var json = new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+var json = new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal) || args[i - 1] == "--allow-nonfinite")).ToList();
 if (positional.Count == 0)

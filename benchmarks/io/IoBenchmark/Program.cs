@@ -3,10 +3,15 @@ using System.IO.Compression;
 using MriTransfer.Cohorts.Synthetic;
 using MriTransfer.Imaging;
 
-// Usage: IoBenchmark <work folder> [side=192] [repeats=5]
+// Usage: IoBenchmark <work folder> [side=192] [repeats=5]   |   IoBenchmark figshare <folder of .mat files>
 // Writes bench.nii and bench.nii.gz (a float32 phantom of side³ voxels) into the folder, then prints a
 // markdown table: median seconds and MB/s of voxel data for each way of reading, and the time to
 // synthesize the default cohorts.
+if (args is ["figshare", var matFolder])
+{
+    FigshareReadBenchmark.Run(matFolder);
+    return;
+}
 var folder = Path.GetFullPath(args.Length > 0 ? args[0] : "bench-io");
 var side = args.Length > 1 ? int.Parse(args[1]) : 192;
 var repeats = args.Length > 2 ? int.Parse(args[2]) : 5;

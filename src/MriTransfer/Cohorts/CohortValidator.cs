@@ -60,7 +60,7 @@ public static class CohortValidator
         {
             if (full) { VolumeIO.ReadFile(path); return null; }
             if (Directory.Exists(path)) return null;
-            if (NiftiReader.Handles(path)) { NiftiReader.ReadHeader(path); return null; }
+            if (NiftiReader.Handles(path)) { VolumeIO.CheckHeader(path); return null; }
             using var stream = File.OpenRead(path);
             return stream.ReadByte() < 0 ? "the file is empty" : null;
         }

@@ -12,12 +12,21 @@ public static class NearDuplicateFinder
     /// <summary>Default largest Hamming distance (of 63 bits) that still counts as a near duplicate.</summary>
     public const int DefaultMaxDistance = 4;
 
-    /// <summary>Groups of ≥ 2 subject ids, each group sorted, groups ordered by their first id.</summary>
+    /// <summary>
+    /// Groups of ≥ 2 subject ids, each group sorted, groups ordered by their first id. Images that cannot be read are
+    /// reported together as a <see cref="CohortManifestException"/> (never as the parallel loop's AggregateException).
+    /// </summary>
     public static IReadOnlyList<IReadOnlyList<string>> Find(IReadOnlyList<CohortSubject> subjects, int maxDistance = DefaultMaxDistance, int threads = 0)
     {
         var hashes = new ulong[subjects.Count];
-        Parallel.For(0, subjects.Count, new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount },
-            i => hashes[i] = PerceptualHash.Compute(VolumeIO.Read(subjects[i].Path, new VolumeReadOptions { AllowNonFinite = true, VolumeIndex = 0 })));
+        var unreadable = new string?[subjects.Count];
+        Parallel.For(0, subjects.Count, new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount }, i =>
+        {
+            try { hashes[i] = PerceptualHash.Compute(VolumeIO.Read(subjects[i].Path, new VolumeReadOptions { AllowNonFinite = true, VolumeIndex = 0 })); }
+            catch (ImageReadException e) { unreadable[i] = $"subject {subjects[i].SubjectId}: {e.Message}"; }
+        });
+        var problems = unreadable.OfType<string>().ToList();
+        if (problems.Count > 0) throw new CohortManifestException($"near-duplicate search over {subjects.Count} subjects", problems);
         return Group(subjects.Select(s => s.SubjectId).ToList(), hashes, maxDistance);
     }
 

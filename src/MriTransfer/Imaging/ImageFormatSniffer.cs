@@ -18,6 +18,7 @@ internal static class ImageFormatSniffer
         if (bytes.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF })) return ImageFormat.Raster;
         if (bytes.StartsWith("BM"u8)) return ImageFormat.Raster;
         if (got >= 132 && bytes.Slice(128, 4).SequenceEqual("DICM"u8)) return ImageFormat.Dicom;
+        if (Matlab.MatFileKind.LooksLikeMat(bytes)) return ImageFormat.Matlab;
         var text = Encoding.ASCII.GetString(bytes);
         if (text.Contains("ObjectType", StringComparison.Ordinal) || text.Contains("NDims", StringComparison.Ordinal)) return ImageFormat.MetaImage;
         return ImageFormat.Unknown;

@@ -61,7 +61,7 @@ public static class MetaImageReader
         var volumeCount = ndims == 4 ? dims[3] : 1;
         var index = options.VolumeIndex ?? 0;
         if (options.VolumeIndex is null && volumeCount > 1)
-            throw new ImageReadException(path, $"file holds {volumeCount} volumes (DimSize [{string.Join(", ", dims)}]); choose one with VolumeReadOptions.VolumeIndex");
+            throw new ImageReadException(path, $"file holds {volumeCount} volumes (DimSize [{string.Join(", ", dims)}]); choose one with {PipelineVolume.Key} in params.yaml (0 to {volumeCount - 1}; Inspect shows each volume's statistics)");
         if (index < 0 || index >= volumeCount)
             throw new ImageReadException(path, $"volume index {index} requested, but the file holds {volumeCount} volume(s)");
 

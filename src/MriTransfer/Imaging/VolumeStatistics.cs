@@ -4,10 +4,13 @@ namespace MriTransfer.Imaging;
 public sealed record VolumeStatistics(
     double Min, double Max, double Mean, double Sd, double P1, double P50, double P99, double NonZeroFraction, long NonFinite)
 {
-    public static VolumeStatistics Of(Volume volume)
+    public static VolumeStatistics Of(Volume volume) => Of(volume.Data);
+
+    /// <summary>Statistics of any voxel values (e.g. every volume of a 4-D file together).</summary>
+    public static VolumeStatistics Of(float[] voxels)
     {
-        var finite = volume.Data.Where(float.IsFinite).ToArray();
-        long nonFinite = volume.Data.LongLength - finite.LongLength;
+        var finite = voxels.Where(float.IsFinite).ToArray();
+        long nonFinite = voxels.LongLength - finite.LongLength;
         if (finite.Length == 0) return new VolumeStatistics(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, 0, nonFinite);
         double sum = 0, sumSq = 0;
         long nonZero = 0;

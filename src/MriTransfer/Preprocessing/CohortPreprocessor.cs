@@ -22,7 +22,7 @@ public static class CohortPreprocessor
         if (problems.Count > 0) throw new PreprocessingException(problems);
 
         IReadOnlyList<CohortSubject> subjects;
-        try { subjects = CohortSource.LoadValidated(request.ManifestPath, new CohortValidationOptions()); }
+        try { subjects = CohortSource.LoadValidated(request.ManifestPath, new CohortValidationOptions(), new CohortDiscoveryOptions { ModalitySuffix = request.Preprocess.ModalitySuffix }); }
         catch (CohortManifestException e) { throw new PreprocessingException(e.Problems.Select(p => $"{e.ManifestPath}: {p}").ToList()); }
         problems.AddRange(subjects.Where(s => !IsSafeFileName(s.SubjectId))
             .Select(s => $"{request.ManifestPath}: subject_id '{s.SubjectId}' cannot be a file name; use letters, digits, '-', '_' or '.'"));

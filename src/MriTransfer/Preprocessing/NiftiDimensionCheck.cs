@@ -21,6 +21,6 @@ public static class NiftiDimensionCheck
         var extra = Enumerable.Range(4, Math.Clamp(rank - 3, 0, 4)).Select(d => (Dim: d, Size: BitConverter.ToInt16(header, 40 + 2 * d))).Where(d => d.Size > 1).ToList();
         if (extra.Count > 0)
             throw new PreprocessingException(
-                $"NIfTI header says {rank} dimensions ({string.Join(", ", extra.Select(d => $"dim[{d.Dim}]={d.Size}"))}) but the pipeline needs 3-D volumes; extract one volume (e.g. fslroi or nibabel's image.slicer[..., 0]) before preprocessing");
+                $"NIfTI header says {rank} dimensions ({string.Join(", ", extra.Select(d => $"dim[{d.Dim}]={d.Size}"))}) but the pipeline needs 3-D volumes; set preprocess.volume_index to the volume to take, or extract one (e.g. fslroi or nibabel's image.slicer[..., 0]) before preprocessing");
     }
 }

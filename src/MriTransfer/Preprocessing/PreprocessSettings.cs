@@ -38,6 +38,10 @@ public sealed record PreprocessSettings
     /// <summary>Hamming distance of central-slice perceptual hashes under which two images count as near-duplicates
     /// (kept in one split); 0 turns the search off.</summary>
     public int NearDuplicateDistance { get; init; } = 4;
+    /// <summary>4-D files: the 0-based volume every subject's file is read at; null: a file with several volumes is refused.</summary>
+    public int? VolumeIndex { get; init; }
+    /// <summary>Cohort folders of multi-modal cases (BraTS): the one modality read, e.g. "_t1ce" (see CohortDiscoveryOptions); "" = every image.</summary>
+    public string ModalitySuffix { get; init; } = "";
 
     /// <summary>Every problem with these settings, each naming the setting and the allowed range (empty when valid).</summary>
     public IReadOnlyList<string> Validate()
@@ -56,6 +60,9 @@ public sealed record PreprocessSettings
             problems.Add($"clip_percentiles must be [low, high] with 0 <= low < high <= 100, got [{ClipLowPercent}, {ClipHighPercent}]");
         if (Workers is < 1 or > 256) problems.Add($"workers must be in [1, 256], got {Workers}");
         if (QcSubjectsPerClass is < 1 or > 64) problems.Add($"qc_per_class must be in [1, 64], got {QcSubjectsPerClass}");
+        if (ModalitySuffix.Length > 0 && !ModalitySuffix.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
+            problems.Add($"modality_suffix must be letters, digits, '_', '-' or '.' (e.g. _t1ce), got '{ModalitySuffix}'");
+        if (VolumeIndex is < 0) problems.Add($"volume_index must be 0 or more (or unset), got {VolumeIndex}");
         if (NearDuplicateDistance is < 0 or > 32) problems.Add($"near_duplicate_distance must be in [0, 32] (0 = off), got {NearDuplicateDistance}");
         return problems;
     }

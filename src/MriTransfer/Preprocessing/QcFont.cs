@@ -1,5 +1,4 @@
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
+using MriTransfer.Imaging;
 
 namespace MriTransfer.Preprocessing;
 
@@ -28,7 +27,7 @@ internal static class QcFont
     };
 
     /// <summary>Draws <paramref name="text"/> with its top-left corner at (left, top), each font pixel <paramref name="scale"/>² image pixels, clipped to the image.</summary>
-    public static void Draw(Image<Rgb24> image, string text, int left, int top, int scale, Rgb24 colour)
+    public static void Draw(RgbCanvas image, string text, int left, int top, int scale, Rgb colour)
     {
         for (var k = 0; k < text.Length; k++)
         {

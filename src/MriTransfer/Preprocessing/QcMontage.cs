@@ -1,6 +1,4 @@
 using MriTransfer.Imaging;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
 
 namespace MriTransfer.Preprocessing;
 
@@ -12,7 +10,7 @@ namespace MriTransfer.Preprocessing;
 public static class QcMontage
 {
     private const int Gap = 4, Strip = 10, TextScale = 2, LabelBand = QcFont.Height * TextScale + 4;
-    private static readonly Rgb24[] ClassColours =
+    private static readonly Rgb[] ClassColours =
         [new(230, 25, 75), new(60, 180, 75), new(0, 130, 200), new(245, 130, 48), new(145, 30, 180), new(70, 240, 240), new(240, 50, 230), new(210, 245, 60)];
 
     /// <summary>Central slices of a RAS volume in display orientation; 2-D mode volumes (H, W, K) give their middle sample only.</summary>
@@ -41,7 +39,7 @@ public static class QcMontage
         var width = Strip + Gap + columns * (tileW + Gap);
         var height = Math.Max(1, classes.Count) * (LabelBand + tileH + Gap) + Gap;
 
-        using var image = new Image<Rgb24>(width, height, new Rgb24(0, 0, 0));
+        var image = new RgbCanvas(width, height, new Rgb(0, 0, 0));
         for (var row = 0; row < classes.Count; row++)
         {
             var colour = ClassColours[row % ClassColours.Length];
@@ -57,13 +55,11 @@ public static class QcMontage
                 else if (perSubject == 2) column++;
             }
         }
-        var temp = path + ".tmp";
-        using (var file = File.Create(temp)) image.SaveAsPng(file);
-        File.Move(temp, path, overwrite: true);
+        image.SavePng(path);
     }
 
     /// <summary>Grey levels from the slice's 1st–99th percentile window.</summary>
-    private static void Draw(Image<Rgb24> image, float[,] tile, int zoom, int left, int top)
+    private static void Draw(RgbCanvas image, float[,] tile, int zoom, int left, int top)
     {
         int h = tile.GetLength(0), w = tile.GetLength(1);
         var sorted = tile.Cast<float>().ToArray();
@@ -76,11 +72,11 @@ public static class QcMontage
             {
                 var g = (byte)Math.Clamp((tile[r, c] - low) / range * 255, 0, 255);
                 for (var dy = 0; dy < zoom; dy++)
-                    for (var dx = 0; dx < zoom; dx++) image[left + zoom * c + dx, top + zoom * r + dy] = new Rgb24(g, g, g);
+                    for (var dx = 0; dx < zoom; dx++) image[left + zoom * c + dx, top + zoom * r + dy] = new Rgb(g, g, g);
             }
     }
 
-    private static void Fill(Image<Rgb24> image, int left, int top, int w, int h, Rgb24 colour)
+    private static void Fill(RgbCanvas image, int left, int top, int w, int h, Rgb colour)
     {
         for (var r = top; r < top + h; r++)
             for (var c = left; c < left + w; c++) image[c, r] = colour;

@@ -8,8 +8,8 @@ internal static class SubjectProcessor
 {
     public static SubjectResult Run(CohortSubject subject, PreprocessSettings settings, string outputDir, bool keepQc)
     {
-        NiftiDimensionCheck.Require3D(subject.Path);
-        var input = VolumeIO.Read(subject.Path);
+        if (settings.VolumeIndex is null) NiftiDimensionCheck.Require3D(subject.Path);
+        var input = VolumeIO.Read(subject.Path, new VolumeReadOptions { VolumeIndex = settings.VolumeIndex });
         var orientation = Reorientation.Code(input.Affine);
         var output = VolumePreprocessor.Process(input, settings);
 

@@ -66,4 +66,46 @@ public sealed class ClassFolderDiscoveryTests : IDisposable
         Assert.Contains("no images found", e.Message);
         Assert.Contains("root/<class>/", e.Message);
     }
+
+    private void BratsCase(string classFolder, string id)
+    {
+        foreach (var modality in new[] { "t1", "t1ce", "t2", "flair", "seg" }) Touch($"{classFolder}/{id}/{id}_{modality}.nii.gz");
+    }
+
+    [Fact]
+    public void Given_BraTS_case_folders_and_a_modality_suffix_When_discovered_Then_each_case_is_one_subject_and_its_own_patient()
+    {
+        BratsCase("HGG", "BraTS19_2013_2_1");
+        BratsCase("HGG", "BraTS19_CBICA_AAB_1");
+        BratsCase("LGG", "BraTS19_2013_0_1");
+
+        var subjects = ClassFolderDiscovery.Discover(_temp.Path, new CohortDiscoveryOptions { ModalitySuffix = "_t1ce" });
+
+        Assert.Equal([("HGG-BraTS19_2013_2_1-BraTS19_2013_2_1_t1ce", "HGG", "BraTS19_2013_2_1"),
+                      ("HGG-BraTS19_CBICA_AAB_1-BraTS19_CBICA_AAB_1_t1ce", "HGG", "BraTS19_CBICA_AAB_1"),
+                      ("LGG-BraTS19_2013_0_1-BraTS19_2013_0_1_t1ce", "LGG", "BraTS19_2013_0_1")],
+            subjects.Select(s => (s.SubjectId, s.Label, s.PatientId)));
+        Assert.All(subjects, s => Assert.EndsWith("_t1ce.nii.gz", s.Path));
+    }
+
+    [Fact]
+    public void Given_BraTS_case_folders_without_a_modality_suffix_When_discovered_Then_the_error_names_the_params_key()
+    {
+        BratsCase("HGG", "BraTS19_2013_2_1");
+
+        var e = Assert.Throws<CohortManifestException>(() => CohortSource.Load(_temp.Path));
+
+        Assert.Contains("several modality files of one case", Assert.Single(e.Problems));
+        Assert.Contains("set preprocess.modality_suffix to the one modality to read, e.g. _t1ce", e.Problems[0]);
+    }
+
+    [Fact]
+    public void Given_a_modality_suffix_no_file_has_When_discovered_Then_the_error_says_so()
+    {
+        BratsCase("HGG", "BraTS19_2013_2_1");
+
+        var e = Assert.Throws<CohortManifestException>(() => ClassFolderDiscovery.Discover(_temp.Path, new CohortDiscoveryOptions { ModalitySuffix = "_dwi" }));
+
+        Assert.Contains("no images found whose name ends in _dwi (preprocess.modality_suffix)", e.Message);
+    }
 }

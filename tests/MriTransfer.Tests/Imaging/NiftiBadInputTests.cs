@@ -182,7 +182,7 @@ public sealed class NiftiBadInputTests : IDisposable
         var e = ReadFails(path);
 
         Assert.Contains("holds 3 volumes", e.Message);
-        Assert.Contains("VolumeIndex", e.Message);
+        Assert.Contains("choose one with preprocess.volume_index in params.yaml (0 to 2", e.Message);
     }
 
     [Fact]

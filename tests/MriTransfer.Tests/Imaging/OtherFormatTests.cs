@@ -2,12 +2,10 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using MriTransfer.Imaging;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
 
 namespace MriTransfer.Tests.Imaging;
 
-/// <summary>MetaImage, 2-D images, DICOM (via dcm2niix) and orientation codes.</summary>
+/// <summary>MetaImage, DICOM (via dcm2niix) and orientation codes (2-D images: <see cref="RasterImageTests"/>).</summary>
 public sealed class OtherFormatTests : IDisposable
 {
     private readonly TempFolder _temp = new();
@@ -62,52 +60,6 @@ public sealed class OtherFormatTests : IDisposable
     }
 
     private static double[] Row(double[,] a, int r) => Enumerable.Range(0, 4).Select(c => a[r, c]).ToArray();
-
-    [Fact]
-    public void Given_a_16_bit_grey_PNG_When_read_Then_the_full_range_survives_as_a_one_slice_volume()
-    {
-        var path = _temp.File("deep.png");
-        using (var image = new Image<L16>(3, 2))
-        {
-            image[0, 0] = new L16(0);
-            image[2, 0] = new L16(40000);
-            image[1, 1] = new L16(65535);
-            image.SaveAsPng(path);
-        }
-
-        var volume = VolumeIO.Read(path);
-
-        Assert.Equal([3, 2, 1], volume.Shape);
-        Assert.Equal(40000f, volume[2, 0, 0]);
-        Assert.Equal(65535f, volume[1, 1, 0]);
-    }
-
-    [Theory]
-    [InlineData("grey.png")]
-    [InlineData("grey.bmp")]
-    [InlineData("grey.jpg")]
-    public void Given_an_8_bit_image_When_read_Then_it_is_grey_0_to_255(string name)
-    {
-        var path = _temp.File(name);
-        using (var image = new Image<Rgb24>(8, 8, new Rgb24(200, 200, 200))) image.Save(path);
-
-        var volume = VolumeIO.Read(path);
-
-        Assert.Equal([8, 8, 1], volume.Shape);
-        Assert.InRange(volume.Data.Average(), 196f, 204f); // JPEG is lossy
-    }
-
-    [Fact]
-    public void Given_a_file_named_png_that_is_not_an_image_When_read_Then_the_error_says_so()
-    {
-        var path = _temp.File("fake.png");
-        File.WriteAllText(path, "this is not a picture");
-
-        var e = Assert.Throws<ImageReadException>(() => VolumeIO.Read(path));
-
-        Assert.StartsWith(path, e.Message);
-        Assert.Contains("not a recognised PNG, JPEG or BMP image", e.Message);
-    }
 
     [Fact]
     public void Given_a_DICOM_series_folder_When_read_Then_each_voxel_holds_the_DICOM_pixel_at_its_world_position()

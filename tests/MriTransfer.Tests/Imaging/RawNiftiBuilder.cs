@@ -25,6 +25,8 @@ internal sealed class RawNiftiBuilder
     public double[] QOffset { get; set; } = [0, 0, 0];
     public double[] SRow { get; set; } = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0];
     public string Magic { get; set; } = "";
+    /// <summary>NIfTI-1 only: the SPM origin (1-based voxel) written into Analyze's originator field (bytes 253-258).</summary>
+    public short[]? AnalyzeOrigin { get; set; }
     public int? SizeOfHeader { get; set; }
     /// <summary>Extension bytes written after the 4-byte extension flag (flag = 1 when not empty).</summary>
     public byte[] Extension { get; set; } = [];
@@ -49,6 +51,7 @@ internal sealed class RawNiftiBuilder
             for (var i = 0; i < 3; i++) { F32(h, 256 + 4 * i, Quatern[i]); F32(h, 268 + 4 * i, QOffset[i]); }
             for (var i = 0; i < 12; i++) F32(h, 280 + 4 * i, SRow[i]);
             Encoding.ASCII.GetBytes(magic.PadRight(4, '\0')[..4]).CopyTo(h, 344);
+            for (var i = 0; i < 3 && AnalyzeOrigin is { } origin; i++) I16(h, 253 + 2 * i, origin[i]);
         }
         else
         {

@@ -1,7 +1,6 @@
 using MriTransfer.Imaging;
 using MriTransfer.Preprocessing;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
+using SkiaSharp;
 
 namespace MriTransfer.Tests.Preprocessing;
 
@@ -38,14 +37,14 @@ public sealed class QcMontageTests : IDisposable
 
         QcMontage.Write(path, [("glioma", [slices, slices]), ("pituitary", [slices])]);
 
-        using var image = Image.Load<Rgb24>(path);
+        using var image = SKBitmap.Decode(path);
         // 16² tiles are enlarged 8× to 128²; two rows of (label band 14 + tile 128 + gap 4) + top gap 4
         Assert.Equal(2 * (14 + 128 + 4) + 4, image.Height);
         Assert.Equal(10 + 4 + 4 * (128 + 4), image.Width);
-        var red = new Rgb24(230, 25, 75);
-        var green = new Rgb24(60, 180, 75);
-        var firstBand = Enumerable.Range(0, 10).SelectMany(y => Enumerable.Range(0, 60).Select(x => image[14 + x, 4 + y])).ToList();
-        var secondBand = Enumerable.Range(0, 10).SelectMany(y => Enumerable.Range(0, 60).Select(x => image[14 + x, 4 + 146 + y])).ToList();
+        var red = new SKColor(230, 25, 75);
+        var green = new SKColor(60, 180, 75);
+        var firstBand = Enumerable.Range(0, 10).SelectMany(y => Enumerable.Range(0, 60).Select(x => image.GetPixel(14 + x, 4 + y))).ToList();
+        var secondBand = Enumerable.Range(0, 10).SelectMany(y => Enumerable.Range(0, 60).Select(x => image.GetPixel(14 + x, 4 + 146 + y))).ToList();
         Assert.Contains(red, firstBand);
         Assert.Contains(green, secondBand);
         Assert.DoesNotContain(green, firstBand);

@@ -93,7 +93,7 @@ internal static class NiftiHeaderParser
         string[] magics = h.Version == 1 ? ["n+1", "ni1"] : ["n+2", "ni2"];
         if (!magics.Contains(h.Magic))
             problems.Add($"magic is '{Printable(h.Magic)}', expected '{magics[0]}' or '{magics[1]}' for a NIfTI-{h.Version} header " +
-                         "(Analyze 7.5 files without a NIfTI magic are not supported)");
+                         "(a header without a NIfTI magic is read as Analyze 7.5 only as a .hdr/.img pair)");
         if (h.Dim[0] is < 1 or > 7)
             problems.Add($"dim[0] (number of dimensions) is {h.Dim[0]}, expected 1 to 7");
         else

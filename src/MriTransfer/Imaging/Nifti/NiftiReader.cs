@@ -67,7 +67,7 @@ public static class NiftiReader
         return NiftiHeaderParser.Parse(path, bytes.AsSpan(0, size), detected.Version, detected.BigEndian);
     }
 
-    private static int ChooseVolume(string path, NiftiHeader header, VolumeReadOptions options)
+    internal static int ChooseVolume(string path, NiftiHeader header, VolumeReadOptions options)
     {
         var count = header.VolumeCount;
         if (options.VolumeIndex is { } index)
@@ -78,11 +78,11 @@ public static class NiftiReader
         }
         if (count > 1)
             throw new ImageReadException(path,
-                $"file holds {count} volumes (dims [{string.Join(", ", header.FileShape)}]) but a single 3-D volume is needed; choose one with VolumeReadOptions.VolumeIndex (0 to {count - 1})");
+                $"file holds {count} volumes (dims [{string.Join(", ", header.FileShape)}]) but a single 3-D volume is needed; choose one with {PipelineVolume.Key} in params.yaml (0 to {count - 1}; Inspect shows each volume's statistics)");
         return 0;
     }
 
-    private static void ReadVoxels(string path, Stream stream, long skip, int volumeIndex, long bytesPerVolume,
+    internal static void ReadVoxels(string path, Stream stream, long skip, int volumeIndex, long bytesPerVolume,
         NiftiHeader header, float[] data, bool compressed)
     {
         var offset = skip + volumeIndex * bytesPerVolume;
@@ -116,14 +116,14 @@ public static class NiftiReader
         }
     }
 
-    private static Stream OpenExisting(string path, out bool compressed)
+    internal static Stream OpenExisting(string path, out bool compressed)
     {
         if (!File.Exists(path)) throw new ImageReadException(path, "file not found");
         return ImageFiles.OpenMaybeGzip(path, out compressed);
     }
 
     /// <summary>(header file, image file or null when the voxels follow the header in the same file).</summary>
-    private static (string Header, string? Image) PairOf(string path)
+    internal static (string Header, string? Image) PairOf(string path)
     {
         if (ImageFiles.HasExtension(path, ".nii", ".nii.gz")) return (path, null);
         string stem = StripExtension(path, ".hdr.gz", ".hdr", ".img.gz", ".img");
