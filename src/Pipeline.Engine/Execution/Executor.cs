@@ -62,8 +62,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
 
     private StageResult RunOne(StageInstance instance, StageResult[] upstream, PlannedStage planned, PrioritySlots slots, int priority, CancellationToken cancel)
     {
-        if (upstream.FirstOrDefault(u => u.Status == StageStatus.Failed || (u.Status == StageStatus.Skipped && !Directory.Exists(workspace.Full(OutputOf(instance, u.Id))))) is { } blocker)
-            return Report(instance, StageStatus.Skipped, $"upstream {blocker.Id} {(blocker.Status == StageStatus.Failed ? "failed" : "was skipped and has no output")}", TimeSpan.Zero);
+        if (Blocker(instance, upstream) is { } blocker) return Report(instance, StageStatus.Skipped, blocker, TimeSpan.Zero, blockedBy: blocker);
         if (options.Skips(instance)) return Report(instance, StageStatus.Skipped, "--skip", TimeSpan.Zero);
         if (!planned.MayRun && upstream.All(u => u.Status == StageStatus.Cached))
             return Report(instance, StageStatus.Cached, "", TimeSpan.Zero); // nothing upstream changed since planning
@@ -103,7 +102,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
 
     private StageResult Execute(StageInstance instance, StageState state, string why, CancellationToken cancel)
     {
-        if (cancel.IsCancellationRequested) return Report(instance, StageStatus.Skipped, "interrupted", TimeSpan.Zero);
+        if (cancel.IsCancellationRequested) return Report(instance, StageStatus.Skipped, "interrupted", TimeSpan.Zero, blockedBy: "interrupted");
         var clock = Stopwatch.StartNew();
         sink.Update(instance.Id, StageStatus.Running, why);
         var staging = Path.Combine(workspace.Staging, $"{instance.Id.Replace('/', '.')}-{Guid.NewGuid():N}");
@@ -199,13 +198,28 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
             foreach (var project in stale.Keys) _buildFailures[project] = error;
     }
 
+    /// <summary>Why an instance must not run on its upstream's outputs in this run: an upstream (or one of its own
+    /// upstreams, transitively) failed, was interrupted, or was skipped without an output. An older output of a failed
+    /// upstream is never used, so a failed run cannot publish results mixing new and old inputs.</summary>
+    private string? Blocker(StageInstance instance, IEnumerable<StageResult> upstream)
+    {
+        foreach (var u in upstream)
+        {
+            if (u.Status == StageStatus.Failed) return $"upstream {u.Id} failed";
+            if (u.Status != StageStatus.Skipped) continue;
+            if (u.BlockedBy is { } inherited) return inherited;
+            if (!Directory.Exists(workspace.Full(OutputOf(instance, u.Id)))) return $"upstream {u.Id} was skipped and has no output";
+        }
+        return null;
+    }
+
     private string OutputOf(StageInstance instance, string upstreamId) =>
         instance.Inputs.First(i => i.UpstreamId == upstreamId).Path;
 
-    private StageResult Report(StageInstance instance, StageStatus status, string detail, TimeSpan elapsed, bool badInput = false)
+    private StageResult Report(StageInstance instance, StageStatus status, string detail, TimeSpan elapsed, bool badInput = false, string? blockedBy = null)
     {
         sink.Update(instance.Id, status, detail.Split('\n')[0]);
         if (status == StageStatus.Failed) sink.Note($"{instance.Id} failed: {detail}");
-        return new StageResult(instance.Id, status, detail, elapsed, badInput);
+        return new StageResult(instance.Id, status, detail, elapsed, badInput, blockedBy);
     }
 }

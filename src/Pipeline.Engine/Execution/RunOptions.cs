@@ -6,4 +6,6 @@ internal sealed record RunOptions(int Jobs, bool DryRun, IReadOnlySet<string> Fo
     public bool Skips(StageInstance i) => Skip.Contains(i.Stage.Name) || Skip.Contains(i.Id);
 }
 
-internal sealed record StageResult(string Id, StageStatus Status, string Detail, TimeSpan Elapsed, bool BadInput = false);
+/// <summary>What happened to an instance. <see cref="BlockedBy"/> is set when it was skipped because something upstream
+/// did not succeed in this run (the root cause, e.g. "upstream Prepare failed"); its dependents are skipped with it.</summary>
+internal sealed record StageResult(string Id, StageStatus Status, string Detail, TimeSpan Elapsed, bool BadInput = false, string? BlockedBy = null);
