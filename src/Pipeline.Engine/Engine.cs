@@ -15,7 +15,7 @@ public sealed class EngineOptions
 /// <summary>The build's entry point: <c>public static int Main(string[] args) => Engine.Run&lt;Build&gt;(args);</c></summary>
 public static class Engine
 {
-    public const int Ok = 0, StageFailed = 1, BadUsage = 2;
+    public const int Ok = 0, StageFailed = 1, BadUsage = 2, Interrupted = 130;
 
     public static int Run<TBuild>(string[] args) where TBuild : new() => Run(new TBuild(), args, new EngineOptions());
 

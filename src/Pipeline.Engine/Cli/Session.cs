@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Pipeline.Engine.Execution;
 using Pipeline.Engine.Hashing;
 using Pipeline.Engine.Locking;
@@ -59,8 +60,10 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
         var runOptions = new RunOptions(cli.Jobs, cli.DryRun, cli.Force, cli.Skip, cli.NoRunCache);
         var executor = new Executor(_workspace, reader, lockFile, runCache, new StageBuilder(_workspace), sink, runOptions);
         using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        System.Console.CancelKeyPress += onCancel;
+        // Ctrl-C or SIGTERM: stop the running stages (their staging folders are removed), print the summary, exit 130
+        Action<PosixSignalContext> onSignal = context => { context.Cancel = true; cancel.Cancel(); };
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, onSignal);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, onSignal);
         try
         {
             var results = sink is LiveProgress live
@@ -74,11 +77,15 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
             cache.Save();
             var exit = SummaryText.Print(console, results, cli.DryRun);
             PhaseTimer.Mark("summary");
+            if (cancel.IsCancellationRequested)
+            {
+                console.MarkupLine("[yellow]interrupted:[/] stopped the running stages; earlier outputs and pipeline.lock entries are untouched");
+                return Engine.Interrupted;
+            }
             return exit;
         }
         finally
         {
-            System.Console.CancelKeyPress -= onCancel;
             cache.Save();
         }
     }
@@ -129,13 +136,11 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
             try { entries.Add(ParamsDocument.FromSet(set)); }
             catch (UsageException e) { problems.AddRange(e.Problems); }
         }
-        try
-        {
-            var values = ParamsValidator.Validate(schema, entries, ParamsPath);
-            if (problems.Count > 0) throw new UsageException(problems);
-            return values;
-        }
+        ParamValues values;
+        try { values = ParamsValidator.Validate(schema, entries, ParamsPath); }
         catch (UsageException e) { throw new UsageException(problems.Concat(e.Problems).ToList()); }
+        if (problems.Count > 0) throw new UsageException(problems);
+        return values;
     }
 
     private List<string> ResolveTargets(IReadOnlyList<string> requested, bool allWhenEmpty)

@@ -78,6 +78,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         var why = string.Join("; ", reasons);
         if (options.DryRun) return Report(instance, StageStatus.Waiting, "would run: " + why, TimeSpan.Zero);
 
+        if (cancel.IsCancellationRequested) return Report(instance, StageStatus.Skipped, "interrupted", TimeSpan.Zero, blockedBy: "interrupted");
         if (!options.NoRunCache && !options.Forces(instance) && runCache.Restore(state.Fingerprint, instance.Id) is { } restored)
         {
             Publisher.Publish(restored, workspace.Full(instance.OutputDir), workspace.Staging);
