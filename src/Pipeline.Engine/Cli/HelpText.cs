@@ -41,6 +41,7 @@ internal static class HelpText
                      ("--jobs <N>", $"cores the stages share (default {Environment.ProcessorCount}, the core count); a stage takes as many as its threads"),
                      ("--no-run-cache", "do not restore from or add to the run cache"),
                      ("--plain", "line-per-event output even on a terminal"),
+                     ("--repair-lock", "rebuild pipeline.lock from out/ and the run cache (a damaged lock)"),
                      ("--help", "this text"),
                  })
             console.WriteLine($"  {name.PadRight(20)}{text}");

@@ -28,7 +28,7 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
         PhaseTimer.Mark("params and discovery");
         if (cli.Help) { HelpText.Print(console, model, _nuke.Target); return Engine.Ok; }
         if (verb == "MetricsDiff") return new DiffCommands(_workspace, console).MetricsDiff(model, Revision());
-        var names = ResolveTargets(verb is null ? cli.Targets : cli.Targets.Skip(1).ToList(), allWhenEmpty: verb == "Status");
+        var names = ResolveTargets(verb is null ? cli.Targets : cli.Targets.Skip(1).ToList(), allWhenEmpty: verb == "Status" || cli.RepairLock);
         var instances = InstanceGraph.Expand(model, model.Closure(names), values);
         CheckStageNames(cli.Force.Concat(cli.Skip), instances);
         if (cli.Plan) { PlanText.Print(console, model, instances, _workspace); return Engine.Ok; }
@@ -37,9 +37,10 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
         PhaseTimer.Mark("stat cache");
         var hasher = new ContentHasher(cache, Environment.ProcessorCount);
         var reader = new StateReader(_workspace, hasher, values, model.Schema);
-        var lockFile = LockFile.Load(_workspace.LockFile, "pipeline.lock");
-        PhaseTimer.Mark("stat cache and lock file");
         foreach (var w in warnings) console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(w));
+        if (cli.RepairLock) return RepairLock(instances, reader, cache);
+        var lockFile = LoadLock();
+        PhaseTimer.Mark("stat cache and lock file");
         if (verb == "Status")
         {
             var plan = new Planner(_workspace, reader, lockFile).Plan(instances);
@@ -70,9 +71,9 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
                 ? live.Show(() => executor.Run(instances, cancel.Token))
                 : executor.Run(instances, cancel.Token);
             PhaseTimer.Mark("stages");
-            if (!cli.DryRun && lockFile.Prune(model.StagesByName.Keys.ToHashSet(),
+            if (!cli.DryRun && (lockFile.Prune(model.StagesByName.Keys.ToHashSet(),
                     instances.Where(i => i.InstanceName is not null).Select(i => i.Stage.Name).ToHashSet(),
-                    instances.Select(i => i.Id).ToHashSet()))
+                    instances.Select(i => i.Id).ToHashSet()) || lockFile.ReadVersion < LockFile.Version))
                 lockFile.Save(_workspace.LockFile);
             cache.Save();
             var exit = SummaryText.Print(console, results, cli.DryRun);
@@ -90,10 +91,31 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
         }
     }
 
+    private int RepairLock(IReadOnlyList<StageInstance> instances, StateReader reader, StatCache cache)
+    {
+        using var workspaceLock = WorkspaceLock.Acquire(_workspace, n => console.MarkupLine("[yellow]note:[/] " + Markup.Escape(n)));
+        var exit = new LockRepair(_workspace, reader, new RunCache(_workspace, reader.Hasher, w => console.WriteLine(w)), console).Run(instances);
+        cache.Save();
+        return exit;
+    }
+
+    /// <summary>pipeline.lock, proven whole. A version-1 lock (no checksum, no folder hashes) is read once more: its
+    /// entries get their folder hashes from the run cache where it has them, and it is written as version 2.</summary>
+    private LockFile LoadLock()
+    {
+        var lockFile = LockFile.Load(_workspace.LockFile, "pipeline.lock");
+        if (lockFile.ReadVersion >= LockFile.Version) return lockFile;
+        var runCache = new RunCache(_workspace, new ContentHasher(StatCache.Load(_workspace.StatCache, _ => { }), 1), _ => { });
+        foreach (var (id, entry) in lockFile.Stages.ToList())
+            if (entry.Folder is null && runCache.FolderOf(entry.Fingerprint) is { } folder) lockFile.Set(id, entry with { Folder = folder });
+        console.MarkupLine("[yellow]note:[/] pipeline.lock is version 1 (no checksum); a run rewrites it as version 2");
+        return lockFile;
+    }
+
     private int Gc()
     {
         using var workspaceLock = WorkspaceLock.Acquire(_workspace, n => console.MarkupLine("[yellow]note:[/] " + Markup.Escape(n)));
-        var lockFile = LockFile.Load(_workspace.LockFile, "pipeline.lock");
+        var lockFile = LoadLock();
         var keep = lockFile.Stages.Values.Select(e => e.Fingerprint).ToHashSet(StringComparer.Ordinal);
         var hasher = new ContentHasher(StatCache.Load(_workspace.StatCache, _ => { }), Environment.ProcessorCount);
         var (entries, bytes) = new RunCache(_workspace, hasher, w => console.WriteLine(w)).Collect(keep);
@@ -107,7 +129,8 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
     private (int Count, long Bytes) PruneManifests(LockFile lockFile)
     {
         if (!Directory.Exists(_workspace.Manifests)) return (0, 0);
-        var keep = lockFile.Stages.Values.SelectMany(e => e.Dependencies.Values).Select(d => d.Hash + ".tsv").ToHashSet(StringComparer.Ordinal);
+        var keep = lockFile.Stages.Values.SelectMany(e => e.Dependencies.Values.Select(d => d.Hash).Append(e.Folder?.Hash ?? ""))
+            .Select(h => h + ".tsv").ToHashSet(StringComparer.Ordinal);
         var (count, bytes) = (0, 0L);
         foreach (var file in Directory.EnumerateFiles(_workspace.Manifests).Where(f => !keep.Contains(Path.GetFileName(f))).ToList())
         {

@@ -129,7 +129,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
             var tail = StageProcess.Tail(workspace.Full(log));
             return Report(instance, StageStatus.Failed, $"exit code {exit}{(cancel.IsCancellationRequested ? " (interrupted)" : "")}; log {log}{(tail.Length > 0 ? Environment.NewLine + tail : "")}", clock.Elapsed);
         }
-        var missing = DeclaredOutputs(instance).Where(o => o != "." && !File.Exists(Path.Combine(staging, o)) && !Directory.Exists(Path.Combine(staging, o))).ToList();
+        var missing = LockEntries.DeclaredOutputs(instance).Where(o => o != "." && !File.Exists(Path.Combine(staging, o)) && !Directory.Exists(Path.Combine(staging, o))).ToList();
         if (missing.Count > 0)
         {
             Publisher.TryDelete(staging);
@@ -154,23 +154,15 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         return (program, args);
     }
 
-    /// <summary>Hashes the published outputs, writes the lock entry (atomically), fills the run cache, copies metrics.
-    /// <paramref name="machine"/> is the CPU the outputs were made on.</summary>
+    /// <summary>Hashes the published outputs (the whole folder, and each declared output), writes the lock entry
+    /// (atomically), fills the run cache, copies metrics. <paramref name="machine"/> is the CPU the outputs were made on.</summary>
     private void Record(StageInstance instance, StageState state, string machine)
     {
         var dir = workspace.Full(instance.OutputDir);
-        var outputs = new SortedDictionary<string, LockOutput>(StringComparer.Ordinal);
-        foreach (var name in DeclaredOutputs(instance))
-        {
-            var digest = reader.Hasher.HashPath(name == "." ? dir : Path.Combine(dir, name))
-                ?? throw new InvalidOperationException($"published output {name} of {instance.Id} vanished");
-            outputs[name] = new LockOutput(digest.Hash, digest.Size);
-        }
-        var deps = state.Dependencies.ToDictionary(d => d.Name, d => new LockDependency(d.Path, d.Digest!.Hash), StringComparer.Ordinal);
-        var entry = new LockEntry(state.Command, state.Fingerprint, state.Code.Parts, deps,
-            state.Params.ToDictionary(p => p.Key, p => p.Value.Canonical, StringComparer.Ordinal),
-            new Dictionary<string, string>(state.Environment, StringComparer.Ordinal), outputs, machine);
-        if (!options.NoRunCache) runCache.Store(state.Fingerprint, dir, reader.Hasher.HashFolder(dir), machine);
+        var folder = reader.Hasher.HashFolder(dir);
+        reader.KeepManifest(folder);
+        var entry = LockEntries.From(instance, state, folder, dir, reader.Hasher, machine);
+        if (!options.NoRunCache) runCache.Store(state.Fingerprint, dir, folder, machine, instance.Id, entry);
         foreach (var metrics in instance.Stage.MetricsPaths)
             AtomicFile.Copy(Path.Combine(dir, metrics), workspace.Full($"{instance.MetricsDir}/{metrics}"));
         lock (_lockGate)
@@ -178,12 +170,6 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
             lockFile.Set(instance.Id, entry);
             lockFile.Save(workspace.LockFile);
         }
-    }
-
-    internal static IReadOnlyList<string> DeclaredOutputs(StageInstance instance)
-    {
-        var all = instance.Stage.OutputPaths.Concat(instance.Stage.MetricsPaths).Concat(instance.Stage.PlotPaths).Distinct().ToList();
-        return all.Count > 0 ? all : ["."];
     }
 
     private void BuildStaleProjects(IReadOnlyList<StageInstance> instances, IReadOnlyDictionary<string, PlannedStage> plan, CancellationToken cancel)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Engine.Hashing;
+using Pipeline.Engine.Locking;
 
 namespace Pipeline.Engine.Execution;
 
@@ -12,8 +13,10 @@ internal sealed class RunCache(Workspace workspace, ContentHasher hasher, Action
 {
     private string EntryDir(string fingerprint) => Path.Combine(workspace.RunCache, fingerprint);
 
-    /// <summary>Keeps a published folder under its fingerprint, with the machine that made it (for pipeline.lock).</summary>
-    public void Store(string fingerprint, string publishedDir, PathDigest digest, string machine)
+    /// <summary>Keeps a published folder under its fingerprint, with the machine that made it and its lock entry (so
+    /// --repair-lock can rebuild pipeline.lock). The entry appears at once, whole (a rename); when another run wrote the
+    /// same fingerprint first, this copy is dropped: both hold what the same fingerprint produced.</summary>
+    public void Store(string fingerprint, string publishedDir, PathDigest digest, string machine, string id, LockEntry lockEntry)
     {
         var entry = EntryDir(fingerprint);
         if (Directory.Exists(entry)) return;
@@ -23,14 +26,52 @@ internal sealed class RunCache(Workspace workspace, ContentHasher hasher, Action
             HardLink.CopyTree(publishedDir, Path.Combine(temp, "files"));
             File.WriteAllText(Path.Combine(temp, "manifest.tsv"), digest.ManifestText);
             File.WriteAllText(Path.Combine(temp, MachineFile), machine + "\n");
+            File.WriteAllText(Path.Combine(temp, EntryFile), EntryText(id, lockEntry));
             Directory.Move(temp, entry);
         }
         catch (IOException e)
         {
-            warn($"could not add {workspace.Relative(publishedDir)} to the run cache ({e.Message})");
-            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+            if (!Directory.Exists(entry)) warn($"could not add {workspace.Relative(publishedDir)} to the run cache ({e.Message})");
+            Delete(temp);
         }
     }
+
+    private const string EntryFile = "entry.lock";
+
+    private static string EntryText(string id, LockEntry entry)
+    {
+        var text = new System.Text.StringBuilder("version: 2\nstages:\n");
+        LockFile.AppendEntry(text, id, entry);
+        return LockFile.WithChecksum(text.ToString());
+    }
+
+    /// <summary>A lookup of the lock entry an instance's cache entry was made with (null for another instance's).</summary>
+    public Func<string, LockEntry?> EntryOfInstance(string id) => fingerprint =>
+    {
+        var file = Path.Combine(EntryDir(fingerprint), EntryFile);
+        try { return File.Exists(file) ? LockFileReader.Parse(File.ReadAllText(file), file).Stages.GetValueOrDefault(id) : null; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or UsageException) { return null; }
+    };
+
+    /// <summary>The whole-folder hash of a cache entry (the hash of its manifest), or null when there is no entry.</summary>
+    public LockFolder? FolderOf(string fingerprint)
+    {
+        var file = Path.Combine(EntryDir(fingerprint), "manifest.tsv");
+        try
+        {
+            if (!File.Exists(file)) return null;
+            var manifest = File.ReadAllText(file);
+            var lines = manifest.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var size = lines.Sum(l => long.Parse(l.Split('\t')[1], CultureInfo.InvariantCulture));
+            return new LockFolder(Hex.OfText(manifest), size, lines.Length);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException) { return null; }
+    }
+
+    /// <summary>Fingerprints of every entry in the cache.</summary>
+    public IEnumerable<string> Fingerprints() => Directory.Exists(workspace.RunCache)
+        ? Directory.EnumerateDirectories(workspace.RunCache).Select(Path.GetFileName).Where(n => n is not null && !n.StartsWith('.')).Cast<string>()
+        : [];
 
     private const string MachineFile = "machine.txt";
 
@@ -87,7 +128,8 @@ internal sealed class RunCache(Workspace workspace, ContentHasher hasher, Action
 
     private static void Delete(string dir)
     {
-        try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        try { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
     public static string FormatBytes(long bytes) => bytes switch
