@@ -10,6 +10,8 @@ public sealed class EngineOptions
     public IAnsiConsole? Console { get; init; }
     /// <summary>Live view (true) or plain lines (false); by default live only when stdout is an interactive terminal.</summary>
     public bool? Interactive { get; init; }
+    /// <summary>How long a stage waits for a live process of an earlier run in its resume folder before refusing.</summary>
+    internal TimeSpan ResumeWait { get; init; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>The build's entry point: <c>public static int Main(string[] args) => Engine.Run&lt;Build&gt;(args);</c></summary>

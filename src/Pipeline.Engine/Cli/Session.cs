@@ -58,7 +58,7 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
         var ids = instances.Select(i => i.Id).ToList();
         IProgressSink sink = interactive ? new LiveProgress(console, ids) : new PlainProgress(console);
         var runCache = new RunCache(_workspace, reader.Hasher, sink.Note);
-        var runOptions = new RunOptions(cli.Jobs, cli.DryRun, cli.Force, cli.Skip, cli.NoRunCache);
+        var runOptions = new RunOptions(cli.Jobs, cli.DryRun, cli.Force, cli.Skip, cli.NoRunCache) { ResumeWait = options.ResumeWait };
         var executor = new Executor(_workspace, reader, lockFile, runCache, new StageBuilder(_workspace), sink, runOptions);
         using var cancel = new CancellationTokenSource();
         // Ctrl-C or SIGTERM: stop the running stages (their staging folders are removed), print the summary, exit 130

@@ -119,8 +119,15 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
             ["PIPELINE_FINGERPRINT"] = state.Fingerprint,
             ["PIPELINE_RESUME_DIR"] = resumeDir,
         };
-        var exit = StageProcess.Run(program, args, workspace.Root, instance.Id, workspace.Full(instance.LogFile),
-            environment, line => sink.Progress(instance.Id, line), cancel);
+        var guard = new ResumeGuard(resumeDir, options.ResumeWait, sink.Note);
+        if (guard.Claim() is { } busy)
+        {
+            Publisher.TryDelete(staging);
+            return Report(instance, StageStatus.Failed, busy, clock.Elapsed, badInput: true);
+        }
+        var exit = StageProcess.Run(workspace, program, args, instance.Id, workspace.Full(instance.LogFile),
+            environment, line => sink.Progress(instance.Id, line), guard.Record, cancel);
+        guard.Release();
         var log = instance.LogFile;
         if (cancel.IsCancellationRequested) exit = exit == 0 ? 130 : exit;
         if (exit != 0)

@@ -2,6 +2,9 @@ namespace Pipeline.Engine.Execution;
 
 internal sealed record RunOptions(int Jobs, bool DryRun, IReadOnlySet<string> Force, IReadOnlySet<string> Skip, bool NoRunCache)
 {
+    /// <summary>How long a stage waits for a live process of an earlier run that still works in its resume folder.</summary>
+    public TimeSpan ResumeWait { get; init; } = TimeSpan.FromSeconds(30);
+
     public bool Forces(StageInstance i) => Force.Contains(i.Stage.Name) || Force.Contains(i.Id);
     public bool Skips(StageInstance i) => Skip.Contains(i.Stage.Name) || Skip.Contains(i.Id);
 }
