@@ -36,6 +36,11 @@ public static class Engine
             foreach (var problem in e.Problems) console.MarkupLine("[red]error:[/] " + Markup.Escape(problem));
             return BadUsage;
         }
+        catch (Exception e) when (FileSystemFault.Is(e))
+        {
+            console.MarkupLine("[red]error:[/] " + Markup.Escape($"{e.Message}; check the permissions and free space of the workspace"));
+            return BadUsage;
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var bug = e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerException! : e;

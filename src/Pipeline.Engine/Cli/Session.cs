@@ -32,12 +32,10 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
         var instances = InstanceGraph.Expand(model, model.Closure(names), values);
         CheckStageNames(cli.Force.Concat(cli.Skip), instances);
         if (cli.Plan) { PlanText.Print(console, model, instances, _workspace); return Engine.Ok; }
-        var warnings = new List<string>();
-        var cache = StatCache.Load(_workspace.StatCache, warnings.Add);
+        var cache = StatCache.Load(_workspace.StatCache, w => console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(w)));
         PhaseTimer.Mark("stat cache");
         var hasher = new ContentHasher(cache, Environment.ProcessorCount);
         var reader = new StateReader(_workspace, hasher, values, model.Schema);
-        foreach (var w in warnings) console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(w));
         if (cli.RepairLock) return RepairLock(instances, reader, cache);
         var lockFile = LoadLock();
         PhaseTimer.Mark("stat cache and lock file");
@@ -71,13 +69,15 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
                 ? live.Show(() => executor.Run(instances, cancel.Token))
                 : executor.Run(instances, cancel.Token);
             PhaseTimer.Mark("stages");
-            if (!cli.DryRun && (lockFile.Prune(model.StagesByName.Keys.ToHashSet(),
-                    instances.Where(i => i.InstanceName is not null).Select(i => i.Stage.Name).ToHashSet(),
-                    instances.Select(i => i.Id).ToHashSet()) || lockFile.ReadVersion < LockFile.Version))
-                lockFile.Save(_workspace.LockFile);
+            var lockProblem = cli.DryRun ? null : SavePrunedLock(instances, lockFile);
             cache.Save();
             var exit = SummaryText.Print(console, results, cli.DryRun);
             PhaseTimer.Mark("summary");
+            if (lockProblem is not null)
+            {
+                console.MarkupLine("[red]error:[/] " + Markup.Escape(lockProblem));
+                exit = Math.Max(exit, Engine.BadUsage);
+            }
             if (cancel.IsCancellationRequested)
             {
                 console.MarkupLine("[yellow]interrupted:[/] stopped the running stages; earlier outputs and pipeline.lock entries are untouched");
@@ -89,6 +89,19 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
         {
             cache.Save();
         }
+    }
+
+    /// <summary>Drops lock entries of stages and instances that no longer exist (and upgrades a version-1 lock); returns
+    /// the problem when pipeline.lock cannot be written, so it is said after the summary.</summary>
+    private string? SavePrunedLock(IReadOnlyList<StageInstance> instances, LockFile lockFile)
+    {
+        var pruned = lockFile.Prune(model.StagesByName.Keys.ToHashSet(),
+            instances.Where(i => i.InstanceName is not null).Select(i => i.Stage.Name).ToHashSet(),
+            instances.Select(i => i.Id).ToHashSet());
+        if (!pruned && lockFile.ReadVersion >= LockFile.Version) return null;
+        try { FileSystemFault.Guard(_workspace.LockFile, "writing pipeline.lock", () => lockFile.Save(_workspace.LockFile), _workspace.Root, fileExpected: true); }
+        catch (UsageException e) { return e.Message; }
+        return null;
     }
 
     private int RepairLock(IReadOnlyList<StageInstance> instances, StateReader reader, StatCache cache)

@@ -39,6 +39,10 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
     {
         try { return work(); }
         catch (UsageException e) { return Report(instance, StageStatus.Failed, e.Message, TimeSpan.Zero, badInput: true); }
+        catch (Exception e) when (FileSystemFault.Is(e))
+        {
+            return Report(instance, StageStatus.Failed, $"{e.Message} while running {instance.Id}; check the permissions and free space of the workspace", TimeSpan.Zero, badInput: true);
+        }
     }
 
     /// <summary>How many instances depend on each instance, directly or not: its priority for a free slot.</summary>
@@ -81,7 +85,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         if (cancel.IsCancellationRequested) return Report(instance, StageStatus.Skipped, "interrupted", TimeSpan.Zero, blockedBy: "interrupted");
         if (!options.NoRunCache && !options.Forces(instance) && runCache.Restore(state.Fingerprint, instance.Id) is { } restored)
         {
-            Publisher.Publish(restored, workspace.Full(instance.OutputDir), workspace.Staging);
+            Publisher.Publish(restored, workspace.Full(instance.OutputDir), workspace);
             reader.Forget(instance.OutputDir);
             Record(instance, state, runCache.MachineOf(state.Fingerprint));
             return Report(instance, StageStatus.Restored, why, TimeSpan.Zero);
@@ -107,9 +111,9 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         var clock = Stopwatch.StartNew();
         sink.Update(instance.Id, StageStatus.Running, why);
         var staging = Path.Combine(workspace.Staging, $"{instance.Id.Replace('/', '.')}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(staging);
+        FileSystemFault.Guard(staging, "creating the stage's staging folder", () => Directory.CreateDirectory(staging), workspace.Root);
         var paramsFile = workspace.Full($".pipeline/params/{instance.Id.Replace('/', '.')}.yaml");
-        AtomicFile.WriteAllText(paramsFile, ResolvedParams.ToYaml(state.Params));
+        FileSystemFault.Guard(paramsFile, "writing the stage's params file", () => AtomicFile.WriteAllText(paramsFile, ResolvedParams.ToYaml(state.Params)), workspace.Root, fileExpected: true);
         var (program, args) = CommandLine(instance, paramsFile, staging);
         // A stage may keep resumable state (e.g. the last checkpoint) in a folder keyed by its fingerprint: a rerun
         // after a kill resumes only when it would be made from exactly the same code, data and params.
@@ -142,7 +146,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
             Publisher.TryDelete(staging);
             return Report(instance, StageStatus.Failed, $"exited 0 but did not write declared output{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}; log {log}", clock.Elapsed);
         }
-        Publisher.Publish(staging, workspace.Full(instance.OutputDir), workspace.Staging);
+        Publisher.Publish(staging, workspace.Full(instance.OutputDir), workspace);
         Publisher.TryDelete(resumeDir);
         reader.Forget(instance.OutputDir);
         Record(instance, state, MachineDescription.Cpu);
@@ -171,11 +175,15 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         var entry = LockEntries.From(instance, state, folder, dir, reader.Hasher, machine);
         if (!options.NoRunCache) runCache.Store(state.Fingerprint, dir, folder, machine, instance.Id, entry);
         foreach (var metrics in instance.Stage.MetricsPaths)
-            AtomicFile.Copy(Path.Combine(dir, metrics), workspace.Full($"{instance.MetricsDir}/{metrics}"));
+        {
+            var target = workspace.Full($"{instance.MetricsDir}/{metrics}");
+            FileSystemFault.Guard(target, "copying metrics", () => AtomicFile.Copy(Path.Combine(dir, metrics), target), workspace.Root, fileExpected: true);
+        }
         lock (_lockGate)
         {
             lockFile.Set(instance.Id, entry);
-            lockFile.Save(workspace.LockFile);
+            FileSystemFault.Guard(workspace.LockFile, $"recording {instance.Id} (its outputs are published; the next run re-checks them)",
+                () => lockFile.Save(workspace.LockFile), workspace.Root, fileExpected: true);
         }
     }
 

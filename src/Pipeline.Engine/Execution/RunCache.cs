@@ -83,7 +83,9 @@ internal sealed class RunCache(Workspace workspace, ContentHasher hasher, Action
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return ""; }
     }
 
-    /// <summary>Restores the outputs of a fingerprint into a fresh staging folder, or null on a miss.</summary>
+    /// <summary>Restores the outputs of a fingerprint into a fresh staging folder, or null on a miss. An entry that
+    /// cannot be read or does not match its manifest is a warning and a miss; a staging folder that cannot be written
+    /// (full disk, read-only, permission) is the environment fault it is, not an unreadable entry.</summary>
     public string? Restore(string fingerprint, string stageId)
     {
         var entry = EntryDir(fingerprint);
@@ -95,20 +97,27 @@ internal sealed class RunCache(Workspace workspace, ContentHasher hasher, Action
             var actual = Directory.Exists(files) ? hasher.HashFolder(files).ManifestText : null;
             if (actual != expected)
             {
-                warn($"run cache entry for {stageId} ({workspace.Relative(entry)}) does not match its manifest; ignoring it");
+                warn($"run cache entry for {stageId} ({Shown(entry)}) does not match its manifest; ignoring it");
                 Delete(entry);
                 return null;
             }
-            var staging = Path.Combine(workspace.Staging, $"{stageId.Replace('/', '.')}-{Guid.NewGuid():N}");
-            HardLink.CopyTree(files, staging);
-            return staging;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            warn($"run cache entry for {stageId} is unreadable ({e.Message}); ignoring it");
+            warn($"run cache entry for {stageId} ({Shown(entry)}) is unreadable ({e.Message}); ignoring it");
             return null;
         }
+        var staging = Path.Combine(workspace.Staging, $"{stageId.Replace('/', '.')}-{Guid.NewGuid():N}");
+        try { HardLink.CopyTree(files, staging); }
+        catch (Exception e) when (FileSystemFault.Is(e))
+        {
+            Delete(staging);
+            throw FileSystemFault.Describe(e, staging, $"restoring {stageId} from the run cache", workspace.Root);
+        }
+        return staging;
     }
+
+    private string Shown(string path) => workspace.Relative(path);
 
     /// <summary>Deletes entries not referenced by the lock file; returns (entries removed, bytes freed).</summary>
     public (int Entries, long Bytes) Collect(IReadOnlySet<string> keep)
