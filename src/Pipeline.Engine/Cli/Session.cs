@@ -175,6 +175,7 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
         ParamValues values;
         try { values = ParamsValidator.Validate(schema, entries, ParamsPath); }
         catch (UsageException e) { throw new UsageException(problems.Concat(e.Problems).ToList()); }
+        problems.AddRange(ParamsValidator.Check(PipelineModel.ChecksOf(build), schema, values, entries, ParamsPath));
         if (problems.Count > 0) throw new UsageException(problems);
         return values;
     }
