@@ -10,7 +10,7 @@ namespace Pipeline.Engine.Execution;
 /// unrelated branches finish; earlier outputs and lock entries stay untouched.
 /// </summary>
 internal sealed class Executor(Workspace workspace, StateReader reader, LockFile lockFile, RunCache runCache,
-    StageBuilder builder, IProgressSink sink, RunOptions options)
+    StageBuilder builder, IProgressSink sink, RunOptions options, IStageRunner runner)
 {
     private readonly object _lockGate = new();
     private readonly Dictionary<string, string> _buildFailures = new(StringComparer.Ordinal);
@@ -94,6 +94,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
             return Report(instance, StageStatus.Failed, $"building {project} failed:{Environment.NewLine}{buildError}", TimeSpan.Zero);
 
         sink.Update(instance.Id, StageStatus.Waiting, why);
+        if (!runner.UsesLocalCores) return Execute(instance, state, why, cancel);
         var cores = slots.Wait(priority, Threads(instance, state));
         try { return Execute(instance, state, why, cancel); }
         finally { slots.Release(cores); }
@@ -123,34 +124,36 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
             ["PIPELINE_FINGERPRINT"] = state.Fingerprint,
             ["PIPELINE_RESUME_DIR"] = resumeDir,
         };
-        var guard = new ResumeGuard(resumeDir, options.ResumeWait, sink.Note);
-        if (guard.Claim() is { } busy)
+        var outcome = runner.Run(new StageLaunch(instance.Id, program, args, staging, workspace.Full(instance.LogFile), resumeDir,
+            environment, Threads(instance, state), line => sink.Progress(instance.Id, line)), cancel);
+        var log = instance.LogFile;
+        var where = outcome.Where is null ? "" : $" ({outcome.Where})";
+        if (outcome.Failure is { } failure)
         {
             Publisher.TryDelete(staging);
-            return Report(instance, StageStatus.Failed, busy, clock.Elapsed, badInput: true);
+            var tail = StageProcess.Tail(workspace.Full(log));
+            return Report(instance, StageStatus.Failed, failure + where + (tail.Length > 0 ? $"; log {log}{Environment.NewLine}{tail}" : ""), clock.Elapsed,
+                badInput: outcome.BadInput, where: outcome.Where);
         }
-        var exit = StageProcess.Run(workspace, program, args, instance.Id, workspace.Full(instance.LogFile),
-            environment, line => sink.Progress(instance.Id, line), guard.Record, cancel);
-        guard.Release();
-        var log = instance.LogFile;
-        if (cancel.IsCancellationRequested) exit = exit == 0 ? 130 : exit;
+        var exit = cancel.IsCancellationRequested && outcome.ExitCode == 0 ? 130 : outcome.ExitCode;
         if (exit != 0)
         {
             Publisher.TryDelete(staging);
             var tail = StageProcess.Tail(workspace.Full(log));
-            return Report(instance, StageStatus.Failed, $"exit code {exit}{(cancel.IsCancellationRequested ? " (interrupted)" : "")}; log {log}{(tail.Length > 0 ? Environment.NewLine + tail : "")}", clock.Elapsed);
+            return Report(instance, StageStatus.Failed, $"exit code {exit}{(cancel.IsCancellationRequested ? " (interrupted)" : "")}{where}; log {log}{(tail.Length > 0 ? Environment.NewLine + tail : "")}",
+                clock.Elapsed, where: outcome.Where);
         }
         var missing = LockEntries.DeclaredOutputs(instance).Where(o => o != "." && !File.Exists(Path.Combine(staging, o)) && !Directory.Exists(Path.Combine(staging, o))).ToList();
         if (missing.Count > 0)
         {
             Publisher.TryDelete(staging);
-            return Report(instance, StageStatus.Failed, $"exited 0 but did not write declared output{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}; log {log}", clock.Elapsed);
+            return Report(instance, StageStatus.Failed, $"exited 0 but did not write declared output{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}{where}; log {log}", clock.Elapsed, where: outcome.Where);
         }
         Publisher.Publish(staging, workspace.Full(instance.OutputDir), workspace);
         Publisher.TryDelete(resumeDir);
         reader.Forget(instance.OutputDir);
-        Record(instance, state, MachineDescription.Cpu);
-        return Report(instance, StageStatus.Done, why, clock.Elapsed);
+        Record(instance, state, outcome.Machine ?? MachineDescription.Cpu);
+        return Report(instance, StageStatus.Done, why, clock.Elapsed, where: outcome.Where);
     }
 
     private (string Program, List<string> Args) CommandLine(StageInstance instance, string paramsFile, string staging)
@@ -218,10 +221,11 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
     private string OutputOf(StageInstance instance, string upstreamId) =>
         instance.Inputs.First(i => i.UpstreamId == upstreamId).Path;
 
-    private StageResult Report(StageInstance instance, StageStatus status, string detail, TimeSpan elapsed, bool badInput = false, string? blockedBy = null)
+    private StageResult Report(StageInstance instance, StageStatus status, string detail, TimeSpan elapsed, bool badInput = false,
+        string? blockedBy = null, string? where = null)
     {
         sink.Update(instance.Id, status, detail.Split('\n')[0]);
         if (status == StageStatus.Failed) sink.Note($"{instance.Id} failed: {detail}");
-        return new StageResult(instance.Id, status, detail, elapsed, badInput, blockedBy);
+        return new StageResult(instance.Id, status, detail, elapsed, badInput, blockedBy) { Where = where };
     }
 }
