@@ -11,8 +11,9 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
 {
     private PipelineModel model = null!;
     private static readonly string[] Verbs = ["Status", "Gc", "ParamsDiff", "MetricsDiff"];
-    private readonly Workspace _workspace = new(options.Root);
     private readonly NukeParameters _nuke = NukeParameters.Load(options.Root);
+    private Workspace? _workspaceValue;
+    private Workspace _workspace => _workspaceValue ??= new Workspace(options.Root, cli.CacheDir ?? _nuke.CacheDir);
 
     private string ParamsPath => cli.ParamsFile ?? _nuke.Params;
 
@@ -56,8 +57,10 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
         var ids = instances.Select(i => i.Id).ToList();
         IProgressSink sink = interactive ? new LiveProgress(console, ids) : new PlainProgress(console);
         var runCache = new RunCache(_workspace, reader.Hasher, sink.Note);
-        var runOptions = new RunOptions(cli.Jobs, cli.DryRun, cli.Force, cli.Skip, cli.NoRunCache) { ResumeWait = options.ResumeWait };
-        var executor = new Executor(_workspace, reader, lockFile, runCache, new StageBuilder(_workspace), sink, runOptions);
+        if (!cli.DryRun && !cli.NoRunCache) runCache.Register();
+        var runOptions = new RunOptions(cli.Jobs, cli.DryRun, cli.Force, cli.Skip, cli.NoRunCache);
+        using var runner = Runner(sink);
+        var executor = new Executor(_workspace, reader, lockFile, runCache, new StageBuilder(_workspace), sink, runOptions, runner);
         using var cancel = new CancellationTokenSource();
         // Ctrl-C or SIGTERM: stop the running stages (their staging folders are removed), print the summary, exit 130
         Action<PosixSignalContext> onSignal = context => { context.Cancel = true; cancel.Cancel(); };
@@ -89,6 +92,30 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
         {
             cache.Save();
         }
+    }
+
+    /// <summary>The executor chosen with --executor (else "executor" in .nuke/parameters.json, else local). Slurm is
+    /// checked before anything runs: its commands on PATH, its controller answering.</summary>
+    private RunnerHandle Runner(IProgressSink sink)
+    {
+        var name = cli.Executor ?? _nuke.Executor?.ToLowerInvariant() ?? "local";
+        if (name == "local" || cli.DryRun) return new RunnerHandle(new LocalRunner(_workspace, options.ResumeWait, sink.Note));
+        if (name != "slurm") throw new UsageException($".nuke/parameters.json: \"executor\" must be local or slurm, got '{name}'");
+        var settings = _nuke.Slurm ?? Execution.Slurm.SlurmSettings.Default;
+        var unknown = settings.UnknownStages(model.StagesByName.Keys).ToList();
+        if (unknown.Count > 0)
+            throw new UsageException(unknown.Select(u => $".nuke/parameters.json: slurm.stages names '{u}', which is not a stage{EditDistance.Suggest(u, model.StagesByName.Keys)}").ToList());
+        var slurm = new Execution.Slurm.SlurmRunner(_workspace, settings, sink.Note);
+        slurm.Start();
+        return new RunnerHandle(slurm);
+    }
+
+    private sealed class RunnerHandle(IStageRunner runner) : IStageRunner, IDisposable
+    {
+        public string Name => runner.Name;
+        public bool UsesLocalCores => runner.UsesLocalCores;
+        public StageOutcome Run(StageLaunch launch, CancellationToken cancel) => runner.Run(launch, cancel);
+        public void Dispose() => (runner as IDisposable)?.Dispose();
     }
 
     /// <summary>Drops lock entries of stages and instances that no longer exist (and upgrades a version-1 lock); returns
@@ -131,7 +158,10 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
         var lockFile = LoadLock();
         var keep = lockFile.Stages.Values.Select(e => e.Fingerprint).ToHashSet(StringComparer.Ordinal);
         var hasher = new ContentHasher(StatCache.Load(_workspace.StatCache, _ => { }), Environment.ProcessorCount);
-        var (entries, bytes) = new RunCache(_workspace, hasher, w => console.WriteLine(w)).Collect(keep);
+        var runCache = new RunCache(_workspace, hasher, w => console.WriteLine(w));
+        var others = _workspace.SharedCache && !cli.Shared ? SharedCacheUsers.Keep(runCache, _workspace, keep) : 0;
+        var (entries, bytes) = runCache.Collect(keep);
+        if (others > 0) console.WriteLine($"Gc: kept the entries {others} other workspace(s) sharing {_workspace.RunCache} still name (Gc --shared deletes them too)");
         var (manifests, manifestBytes) = PruneManifests(lockFile);
         console.WriteLine($"Gc: removed {entries} run-cache entr{(entries == 1 ? "y" : "ies")} not referenced by pipeline.lock, freed {RunCache.FormatBytes(bytes)}"
             + (manifests > 0 ? $"; removed {manifests} old folder manifest(s), {RunCache.FormatBytes(manifestBytes)}" : ""));

@@ -23,14 +23,17 @@ internal sealed class RunCache(Workspace workspace, ContentHasher hasher, Action
         var temp = Path.Combine(workspace.RunCache, $".tmp-{fingerprint}-{Guid.NewGuid():N}");
         try
         {
-            HardLink.CopyTree(publishedDir, Path.Combine(temp, "files"));
+            // a shared cache keeps its own read-only copies: a user writing into out/ must not change what others restore
+            if (workspace.SharedCache) HardLink.CopyTreeReadOnly(publishedDir, Path.Combine(temp, "files"));
+            else HardLink.CopyTree(publishedDir, Path.Combine(temp, "files"));
             File.WriteAllText(Path.Combine(temp, "manifest.tsv"), digest.ManifestText);
             File.WriteAllText(Path.Combine(temp, MachineFile), machine + "\n");
             File.WriteAllText(Path.Combine(temp, EntryFile), EntryText(id, lockEntry));
             Directory.Move(temp, entry);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            // another run that published the same fingerprint first wins; its entry holds the same outputs
             if (!Directory.Exists(entry)) warn($"could not add {workspace.Relative(publishedDir)} to the run cache ({e.Message})");
             Delete(temp);
         }
@@ -119,20 +122,43 @@ internal sealed class RunCache(Workspace workspace, ContentHasher hasher, Action
 
     private string Shown(string path) => workspace.Relative(path);
 
-    /// <summary>Deletes entries not referenced by the lock file; returns (entries removed, bytes freed).</summary>
+    /// <summary>Deletes entries not in <paramref name="keep"/>; returns (entries removed, bytes freed). Another run's
+    /// entry being written (.tmp-…) is left alone unless a day old; so is the list of workspaces sharing the cache.</summary>
     public (int Entries, long Bytes) Collect(IReadOnlySet<string> keep)
     {
         if (!Directory.Exists(workspace.RunCache)) return (0, 0);
         var (entries, bytes) = (0, 0L);
         foreach (var dir in Directory.EnumerateDirectories(workspace.RunCache))
         {
-            if (keep.Contains(Path.GetFileName(dir))) continue;
+            var name = Path.GetFileName(dir);
+            if (keep.Contains(name) || name == Workspaces) continue;
+            if (name.StartsWith('.') && Directory.GetLastWriteTimeUtc(dir) > DateTime.UtcNow.AddDays(-1)) continue;
             foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
                 if (FileStat.Of(file) is { } stat && stat.Links <= 1) bytes += stat.Size;
             Delete(dir);
-            entries++;
+            if (!name.StartsWith('.')) entries++;
         }
         return (entries, bytes);
+    }
+
+    private const string Workspaces = ".workspaces";
+
+    /// <summary>Notes this workspace in a shared cache, so Gc run from another workspace keeps what its lock names.</summary>
+    public void Register()
+    {
+        if (!workspace.SharedCache) return;
+        var file = Path.Combine(workspace.RunCache, Workspaces, Hex.OfText(workspace.Root) + ".path");
+        try { if (!File.Exists(file)) AtomicFile.WriteAllText(file, workspace.Root + "\n"); }
+        catch (Exception e) when (FileSystemFault.Is(e)) { warn($"cannot register this workspace in the shared run cache ({e.Message})"); }
+    }
+
+    /// <summary>The workspaces registered in a shared cache (their root folders), this one included.</summary>
+    public IReadOnlyList<string> RegisteredWorkspaces()
+    {
+        var folder = Path.Combine(workspace.RunCache, Workspaces);
+        return Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*.path").Select(f => File.ReadAllText(f).Trim()).Where(p => p.Length > 0).ToList()
+            : [];
     }
 
     private static void Delete(string dir)
