@@ -90,7 +90,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
             Record(instance, state, runCache.MachineOf(state.Fingerprint));
             return Report(instance, StageStatus.Restored, why, TimeSpan.Zero);
         }
-        if (instance.Stage.ProjectPath is { } project && _buildFailures.TryGetValue(project, out var buildError))
+        if (instance.Stage.ProjectPath is { } project && BuildError(project, state.Code.Hash, cancel) is { } buildError)
             return Report(instance, StageStatus.Failed, $"building {project} failed:{Environment.NewLine}{buildError}", TimeSpan.Zero);
 
         sink.Update(instance.Id, StageStatus.Waiting, why);
@@ -190,10 +190,27 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         }
     }
 
+    /// <summary>The build error of a stage project, building it first when it is not built at this code hash (the plan
+    /// skips projects whose instances it expects to restore; an upstream that changed can make them run after all).</summary>
+    private string? BuildError(string project, string codeHash, CancellationToken cancel)
+    {
+        lock (_buildFailures)
+        {
+            if (_buildFailures.TryGetValue(project, out var known)) return known;
+            if (builder.IsBuilt(project, codeHash)) return null;
+            sink.Note($"building {project} (Release)");
+            var error = builder.Build(new Dictionary<string, string> { [project] = codeHash }, cancel);
+            if (error is not null) _buildFailures[project] = error;
+            return error;
+        }
+    }
+
     private void BuildStaleProjects(IReadOnlyList<StageInstance> instances, IReadOnlyDictionary<string, PlannedStage> plan, CancellationToken cancel)
     {
         var stale = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var instance in instances.Where(i => i.Stage.ProjectPath is not null && plan[i.Id].MayRun && !options.Skips(i)))
+        // an instance the run cache will restore needs no build (a second clone on a shared cache builds nothing)
+        bool Restorable(StageInstance i) => !options.NoRunCache && !options.Forces(i) && plan[i.Id].Fingerprint is { } fp && runCache.Has(fp);
+        foreach (var instance in instances.Where(i => i.Stage.ProjectPath is not null && plan[i.Id].MayRun && !options.Skips(i) && !Restorable(i)))
             if (plan[instance.Id].CodeHash is { } hash && !builder.IsBuilt(instance.Stage.ProjectPath!, hash))
                 stale[instance.Stage.ProjectPath!] = hash;
         if (stale.Count == 0) return;

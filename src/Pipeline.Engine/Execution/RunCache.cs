@@ -78,6 +78,9 @@ internal sealed class RunCache(Workspace workspace, ContentHasher hasher, Action
 
     private const string MachineFile = "machine.txt";
 
+    /// <summary>Whether the cache has an entry for a fingerprint (not yet verified: <see cref="Restore"/> does that).</summary>
+    public bool Has(string fingerprint) => Directory.Exists(EntryDir(fingerprint));
+
     /// <summary>The machine that made a cache entry ("" when the entry does not say).</summary>
     public string MachineOf(string fingerprint)
     {
