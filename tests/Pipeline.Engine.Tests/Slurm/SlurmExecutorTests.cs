@@ -98,6 +98,21 @@ public sealed class SlurmExecutorTests : IDisposable
     }
 
     [SkippableFact]
+    public void Given_a_job_over_its_time_limit_when_slurm_kills_it_then_the_stage_fails_saying_the_time_limit_ran_out()
+    {
+        SlurmCluster.Require();
+        _ws.Write(".nuke/parameters.json", """{ "slurm": { "poll_seconds": 0.5, "stages": { "Other": { "time": "0:01" } } } }""");
+        _ws.WithScript("other", "sleep 300\n" + ToyStages.Other);
+
+        var (exit, output) = Slurm("Other");
+
+        Assert.Equal(1, exit);
+        Assert.Matches(@"Other failed: Slurm job \d+ ended as TIMEOUT", output);
+        Assert.Contains("its time limit ran out; raise slurm.time in .nuke/parameters.json", output);
+        Assert.False(_ws.Exists("out/Other"));
+    }
+
+    [SkippableFact]
     public void Given_a_running_job_when_the_engine_gets_sigterm_then_it_scancels_the_job_removes_the_staging_folder_and_exits_130()
     {
         SlurmCluster.Require();

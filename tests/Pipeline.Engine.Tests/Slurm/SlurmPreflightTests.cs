@@ -22,6 +22,18 @@ public sealed class SlurmPreflightTests : IDisposable
         Assert.False(_ws.Exists("out"));
     }
 
+    [Fact]
+    public void Given_the_slurm_executor_set_in_nuke_parameters_when_sbatch_is_missing_then_the_run_stops_at_start()
+    {
+        _ws.Write(".nuke/parameters.json", """{ "Target": "All", "executor": "slurm" }""");
+
+        var (exit, output) = ToyHost.Run(_ws, nameof(ToyBuild), new Dictionary<string, string?> { ["PATH"] = "/nonexistent" });
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--executor slurm: sbatch, squeue, scancel, sinfo are not on PATH", output);
+        Assert.Empty(_ws.TakeRuns());
+    }
+
     [SkippableFact]
     public void Given_a_controller_that_does_not_answer_when_running_on_slurm_then_it_stops_at_start_with_exit_code_2()
     {
