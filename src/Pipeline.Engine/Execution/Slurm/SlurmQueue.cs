@@ -21,7 +21,7 @@ internal sealed class SlurmQueue(TimeSpan interval) : IDisposable
     private readonly Dictionary<string, JobState?> _jobs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _missingPolls = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
-    private Task? _poller;
+    private Thread? _poller;
     private string? _error;
 
     public TimeSpan Interval => interval;
@@ -34,7 +34,8 @@ internal sealed class SlurmQueue(TimeSpan interval) : IDisposable
         lock (_gate)
         {
             _jobs[jobId] = null;
-            _poller ??= Task.Run(Poll);
+            // a thread of its own: with many jobs waiting, the thread pool's threads are all blocked in their waits
+            if (_poller is null) { _poller = new Thread(Poll) { IsBackground = true, Name = "squeue poller" }; _poller.Start(); }
         }
     }
 
@@ -49,7 +50,7 @@ internal sealed class SlurmQueue(TimeSpan interval) : IDisposable
         lock (_gate) return (_jobs.GetValueOrDefault(jobId), _missingPolls.GetValueOrDefault(jobId), _error);
     }
 
-    private async Task Poll()
+    private void Poll()
     {
         var user = Environment.UserName;
         while (!_stop.IsCancellationRequested)
@@ -73,7 +74,7 @@ internal sealed class SlurmQueue(TimeSpan interval) : IDisposable
                         }
                 }
             }
-            try { await Task.Delay(interval, _stop.Token); } catch (TaskCanceledException) { }
+            _stop.Token.WaitHandle.WaitOne(interval);
         }
     }
 
@@ -91,7 +92,7 @@ internal sealed class SlurmQueue(TimeSpan interval) : IDisposable
     public void Dispose()
     {
         _stop.Cancel();
-        try { _poller?.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
+        _poller?.Join(TimeSpan.FromSeconds(5));
         _stop.Dispose();
     }
 }

@@ -24,6 +24,9 @@ internal sealed class SlurmRunner(Workspace workspace, SlurmSettings settings, A
     /// <summary>Checks Slurm is usable (exit 2 otherwise) and cancels jobs an earlier, killed run left in the queue.</summary>
     public void Start()
     {
+        // every queued job keeps one thread waiting for it: let the pool grow at once rather than one thread a second
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 128), io);
         foreach (var warning in SlurmPreflight.Check(workspace.Root)) note("warning: " + warning);
         if (!File.Exists(Ledger)) return;
         var orphans = File.ReadAllLines(Ledger).Select(l => l.Split('\t')).Where(f => f.Length >= 2).ToList();
@@ -79,7 +82,9 @@ internal sealed class SlurmRunner(Workspace workspace, SlurmSettings settings, A
             foreach (var line in tail.NewLines())
                 if (line.StartsWith("::progress ", StringComparison.Ordinal)) launch.Progress(line["::progress ".Length..].Trim());
             if (File.Exists(exitFile) && int.TryParse(File.ReadAllText(exitFile).Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var code))
-                return new StageOutcome(code, Where: Where(id, jobDir, null), Machine: Machine(jobDir));
+                return code > 128 && KilledBySlurm(id) is { } killed
+                    ? new StageOutcome(1, Ended(id, killed, 0, null) + $" (the stage got signal {code - 128})", Where: Where(id, jobDir, killed))
+                    : new StageOutcome(code, Where: Where(id, jobDir, null), Machine: Machine(jobDir));
             if (cancel.IsCancellationRequested) return Cancel(id, jobDir);
             var (state, missing, pollError) = _queue.Get(id);
             if (state is not null && state.State != lastState && !state.IsOver)
@@ -93,6 +98,20 @@ internal sealed class SlurmRunner(Workspace workspace, SlurmSettings settings, A
                 return new StageOutcome(1, Ended(id, state, missing, pollError), Where: Where(id, jobDir, state));
             Thread.Sleep(200);
         }
+    }
+
+    /// <summary>A stage that died of a signal may have been killed by Slurm (time limit, scancel): wait for squeue to show
+    /// how the job ended, briefly, and return that state when it is one of Slurm's kills.</summary>
+    private JobState? KilledBySlurm(string id)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < 2 * _queue.Interval + TimeSpan.FromSeconds(2))
+        {
+            if (_queue.Get(id).State is { IsOver: true } over)
+                return over.State is "CANCELLED" or "TIMEOUT" or "OUT_OF_MEMORY" or "NODE_FAIL" or "PREEMPTED" or "DEADLINE" ? over : null;
+            Thread.Sleep(200);
+        }
+        return null;
     }
 
     private static string Ended(string id, JobState? state, int missing, string? pollError) => state is { IsOver: true } s && missing == 0
