@@ -208,8 +208,12 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
     private void BuildStaleProjects(IReadOnlyList<StageInstance> instances, IReadOnlyDictionary<string, PlannedStage> plan, CancellationToken cancel)
     {
         var stale = new Dictionary<string, string>(StringComparer.Ordinal);
-        // an instance the run cache will restore needs no build (a second clone on a shared cache builds nothing)
-        bool Restorable(StageInstance i) => !options.NoRunCache && !options.Forces(i) && plan[i.Id].Fingerprint is { } fp && runCache.Has(fp);
+        // an instance the run cache will likely restore is not built up front (a second clone on a shared cache builds
+        // nothing): its fingerprint is in the cache, or its inputs are not produced yet and the cache holds results of
+        // that instance. Should it run after all, its project is built then (BuildError).
+        var cached = options.NoRunCache ? new HashSet<string>() : runCache.InstanceIds();
+        bool Restorable(StageInstance i) => !options.NoRunCache && !options.Forces(i) && plan[i.Id].Fingerprint is { } fp
+            && (runCache.Has(fp) || (cached.Contains(i.Id) && i.Inputs.Any(input => input.UpstreamId is not null && reader.Digest(input.Path) is null)));
         foreach (var instance in instances.Where(i => i.Stage.ProjectPath is not null && plan[i.Id].MayRun && !options.Skips(i) && !Restorable(i)))
             if (plan[instance.Id].CodeHash is { } hash && !builder.IsBuilt(instance.Stage.ProjectPath!, hash))
                 stale[instance.Stage.ProjectPath!] = hash;

@@ -48,6 +48,24 @@ internal sealed class RunCache(Workspace workspace, ContentHasher hasher, Action
         return LockFile.WithChecksum(text.ToString());
     }
 
+    /// <summary>The stage instances the cache holds results of (from each entry's lock entry).</summary>
+    public HashSet<string> InstanceIds()
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var fingerprint in Fingerprints())
+        {
+            var file = Path.Combine(EntryDir(fingerprint), EntryFile);
+            try
+            {
+                if (File.Exists(file))
+                    foreach (var line in File.ReadLines(file).Where(l => l.StartsWith("  ", StringComparison.Ordinal) && !l.StartsWith("   ", StringComparison.Ordinal)))
+                        ids.Add(line.Trim().TrimEnd(':').Trim('\''));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+        return ids;
+    }
+
     /// <summary>A lookup of the lock entry an instance's cache entry was made with (null for another instance's).</summary>
     public Func<string, LockEntry?> EntryOfInstance(string id) => fingerprint =>
     {
