@@ -60,17 +60,26 @@ public sealed partial class SlurmPipelineTests(PipelineWorkspace workspace) : IC
     [SkippableFact]
     public void Killing_build_sh_while_a_job_runs_cancels_it_publishes_nothing_and_the_rerun_recovers()
     {
-        // Given a Slurm run of Synthesize in progress
+        // Given Synthesize built and run once (so the forced Slurm run below submits at once), and a Slurm run of it in progress
         UseSlurm();
+        var first = workspace.Build("Synthesize");
+        Assert.True(first.Exit == 0, first.Output);
         var before = Directory.Exists(Path.Combine(workspace.Root, "out/Synthesize"));
         var ledger = Path.Combine(workspace.Root, ".pipeline/slurm-jobs.tsv");
         var start = new ProcessStartInfo("bash", ["build.sh", "--plain", "Synthesize", "--executor", "slurm", "--force", "Synthesize"])
             { WorkingDirectory = workspace.Root, RedirectStandardOutput = true, RedirectStandardError = true };
         using var build = Process.Start(start)!;
         var output = build.StandardOutput.ReadToEndAsync();
-        var clock = Stopwatch.StartNew();
-        while (!File.Exists(ledger) && clock.Elapsed < TimeSpan.FromMinutes(5)) Thread.Sleep(100);
-        Assert.True(File.Exists(ledger), "no job was submitted");
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            while (!File.Exists(ledger) && clock.Elapsed < TimeSpan.FromMinutes(10)) Thread.Sleep(100);
+            Assert.True(File.Exists(ledger), "no job was submitted");
+        }
+        finally
+        {
+            if (!File.Exists(ledger) && !build.HasExited) { build.Kill(entireProcessTree: true); build.WaitForExit(); } // free the workspace for the other tests
+        }
         var job = File.ReadAllLines(ledger)[0].Split('\t')[0];
 
         // When build.sh is terminated (it execs the engine, so the signal reaches it)
