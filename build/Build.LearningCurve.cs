@@ -4,6 +4,9 @@ using Pipeline.Engine;
 // runs only the new cells. Not part of the default target (36 trainings by default): `./build.sh LearningCurve`.
 partial class Build
 {
+    /// <summary>Each learning-curve fraction must be a subset Preprocess draws: checked with params, so --dry-run says so.</summary>
+    static readonly ParamCheck[] LearningCurveChecks = [ParamCheck.EachAmong("learning_curve.fractions", "preprocess_bt.label_fractions")];
+
     Stage HeadCurve => _ => TorchStage(_)
         .Description("Learning-curve cells of TrainHead, one per (label fraction, seed)")
         .Project("stages/TrainHead")

@@ -10,12 +10,14 @@ public sealed class EngineOptions
     public IAnsiConsole? Console { get; init; }
     /// <summary>Live view (true) or plain lines (false); by default live only when stdout is an interactive terminal.</summary>
     public bool? Interactive { get; init; }
+    /// <summary>How long a stage waits for a live process of an earlier run in its resume folder before refusing.</summary>
+    internal TimeSpan ResumeWait { get; init; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>The build's entry point: <c>public static int Main(string[] args) => Engine.Run&lt;Build&gt;(args);</c></summary>
 public static class Engine
 {
-    public const int Ok = 0, StageFailed = 1, BadUsage = 2;
+    public const int Ok = 0, StageFailed = 1, BadUsage = 2, Interrupted = 130;
 
     public static int Run<TBuild>(string[] args) where TBuild : new() => Run(new TBuild(), args, new EngineOptions());
 
@@ -32,6 +34,11 @@ public static class Engine
         catch (UsageException e)
         {
             foreach (var problem in e.Problems) console.MarkupLine("[red]error:[/] " + Markup.Escape(problem));
+            return BadUsage;
+        }
+        catch (Exception e) when (FileSystemFault.Is(e))
+        {
+            console.MarkupLine("[red]error:[/] " + Markup.Escape($"{e.Message}; check the permissions and free space of the workspace"));
             return BadUsage;
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -16,6 +16,10 @@ internal sealed record CliArguments
     public bool DryRun { get; set; }
     public bool NoRunCache { get; set; }
     public bool Plain { get; set; }
+    public bool RepairLock { get; set; }
+    public string? Executor { get; set; }
+    public string? CacheDir { get; set; }
+    public bool Shared { get; set; }
 
     public static CliArguments Parse(IReadOnlyList<string> args)
     {
@@ -37,6 +41,14 @@ internal sealed record CliArguments
                 case "--dry-run" or "-n": parsed.DryRun = true; break;
                 case "--no-run-cache": parsed.NoRunCache = true; break;
                 case "--plain": parsed.Plain = true; break;
+                case "--repair-lock": parsed.RepairLock = true; break;
+                case "--shared": parsed.Shared = true; break;
+                case "--cache-dir": parsed.CacheDir = Value(); break;
+                case "--executor":
+                    var executor = Value().ToLowerInvariant();
+                    if (executor is "local" or "slurm") parsed.Executor = executor;
+                    else if (executor != "") problems.Add($"--executor expects local or slurm, got '{executor}'");
+                    break;
                 case "--force": foreach (var s in Value().Split(',', StringSplitOptions.RemoveEmptyEntries)) parsed.Force.Add(s); break;
                 case "--skip": foreach (var s in Value().Split(',', StringSplitOptions.RemoveEmptyEntries)) parsed.Skip.Add(s); break;
                 case "--set": parsed.Sets.Add(Value()); break;
@@ -57,5 +69,5 @@ internal sealed record CliArguments
     }
 
     public static readonly string[] Options =
-        ["--help", "--plan", "--dry-run", "--force", "--skip", "--set", "--params", "--jobs", "--no-run-cache", "--plain"];
+        ["--help", "--plan", "--dry-run", "--force", "--skip", "--set", "--params", "--jobs", "--no-run-cache", "--plain", "--repair-lock", "--executor", "--cache-dir", "--shared"];
 }

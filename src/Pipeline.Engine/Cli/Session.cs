@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Pipeline.Engine.Execution;
 using Pipeline.Engine.Hashing;
 using Pipeline.Engine.Locking;
@@ -10,8 +11,9 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
 {
     private PipelineModel model = null!;
     private static readonly string[] Verbs = ["Status", "Gc", "ParamsDiff", "MetricsDiff"];
-    private readonly Workspace _workspace = new(options.Root);
     private readonly NukeParameters _nuke = NukeParameters.Load(options.Root);
+    private Workspace? _workspaceValue;
+    private Workspace _workspace => _workspaceValue ??= new Workspace(options.Root, cli.CacheDir ?? _nuke.CacheDir);
 
     private string ParamsPath => cli.ParamsFile ?? _nuke.Params;
 
@@ -27,18 +29,17 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
         PhaseTimer.Mark("params and discovery");
         if (cli.Help) { HelpText.Print(console, model, _nuke.Target); return Engine.Ok; }
         if (verb == "MetricsDiff") return new DiffCommands(_workspace, console).MetricsDiff(model, Revision());
-        var names = ResolveTargets(verb is null ? cli.Targets : cli.Targets.Skip(1).ToList(), allWhenEmpty: verb == "Status");
+        var names = ResolveTargets(verb is null ? cli.Targets : cli.Targets.Skip(1).ToList(), allWhenEmpty: verb == "Status" || cli.RepairLock);
         var instances = InstanceGraph.Expand(model, model.Closure(names), values);
         CheckStageNames(cli.Force.Concat(cli.Skip), instances);
         if (cli.Plan) { PlanText.Print(console, model, instances, _workspace); return Engine.Ok; }
-        var warnings = new List<string>();
-        var cache = StatCache.Load(_workspace.StatCache, warnings.Add);
+        var cache = StatCache.Load(_workspace.StatCache, w => console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(w)));
         PhaseTimer.Mark("stat cache");
         var hasher = new ContentHasher(cache, Environment.ProcessorCount);
         var reader = new StateReader(_workspace, hasher, values, model.Schema);
-        var lockFile = LockFile.Load(_workspace.LockFile, "pipeline.lock");
+        if (cli.RepairLock) return RepairLock(instances, reader, cache);
+        var lockFile = LoadLock();
         PhaseTimer.Mark("stat cache and lock file");
-        foreach (var w in warnings) console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(w));
         if (verb == "Status")
         {
             var plan = new Planner(_workspace, reader, lockFile).Plan(instances);
@@ -56,40 +57,111 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
         var ids = instances.Select(i => i.Id).ToList();
         IProgressSink sink = interactive ? new LiveProgress(console, ids) : new PlainProgress(console);
         var runCache = new RunCache(_workspace, reader.Hasher, sink.Note);
+        if (!cli.DryRun && !cli.NoRunCache) runCache.Register();
         var runOptions = new RunOptions(cli.Jobs, cli.DryRun, cli.Force, cli.Skip, cli.NoRunCache);
-        var executor = new Executor(_workspace, reader, lockFile, runCache, new StageBuilder(_workspace), sink, runOptions);
+        using var runner = Runner(sink);
+        var executor = new Executor(_workspace, reader, lockFile, runCache, new StageBuilder(_workspace), sink, runOptions, runner);
         using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        System.Console.CancelKeyPress += onCancel;
+        // Ctrl-C or SIGTERM: stop the running stages (their staging folders are removed), print the summary, exit 130
+        Action<PosixSignalContext> onSignal = context => { context.Cancel = true; cancel.Cancel(); };
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, onSignal);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, onSignal);
         try
         {
             var results = sink is LiveProgress live
                 ? live.Show(() => executor.Run(instances, cancel.Token))
                 : executor.Run(instances, cancel.Token);
             PhaseTimer.Mark("stages");
-            if (!cli.DryRun && lockFile.Prune(model.StagesByName.Keys.ToHashSet(),
-                    instances.Where(i => i.InstanceName is not null).Select(i => i.Stage.Name).ToHashSet(),
-                    instances.Select(i => i.Id).ToHashSet()))
-                lockFile.Save(_workspace.LockFile);
+            var lockProblem = cli.DryRun ? null : SavePrunedLock(instances, lockFile);
             cache.Save();
             var exit = SummaryText.Print(console, results, cli.DryRun);
             PhaseTimer.Mark("summary");
+            if (lockProblem is not null)
+            {
+                console.MarkupLine("[red]error:[/] " + Markup.Escape(lockProblem));
+                exit = Math.Max(exit, Engine.BadUsage);
+            }
+            if (cancel.IsCancellationRequested)
+            {
+                console.MarkupLine("[yellow]interrupted:[/] stopped the running stages; earlier outputs and pipeline.lock entries are untouched");
+                return Engine.Interrupted;
+            }
             return exit;
         }
         finally
         {
-            System.Console.CancelKeyPress -= onCancel;
             cache.Save();
         }
+    }
+
+    /// <summary>The executor chosen with --executor (else "executor" in .nuke/parameters.json, else local). Slurm is
+    /// checked before anything runs: its commands on PATH, its controller answering.</summary>
+    private RunnerHandle Runner(IProgressSink sink)
+    {
+        var name = cli.Executor ?? _nuke.Executor?.ToLowerInvariant() ?? "local";
+        if (name == "local" || cli.DryRun) return new RunnerHandle(new LocalRunner(_workspace, options.ResumeWait, sink.Note));
+        if (name != "slurm") throw new UsageException($".nuke/parameters.json: \"executor\" must be local or slurm, got '{name}'");
+        var settings = _nuke.Slurm ?? Execution.Slurm.SlurmSettings.Default;
+        var unknown = settings.UnknownStages(model.StagesByName.Keys).ToList();
+        if (unknown.Count > 0)
+            throw new UsageException(unknown.Select(u => $".nuke/parameters.json: slurm.stages names '{u}', which is not a stage{EditDistance.Suggest(u, model.StagesByName.Keys)}").ToList());
+        var slurm = new Execution.Slurm.SlurmRunner(_workspace, settings, sink.Note);
+        slurm.Start();
+        return new RunnerHandle(slurm);
+    }
+
+    private sealed class RunnerHandle(IStageRunner runner) : IStageRunner, IDisposable
+    {
+        public string Name => runner.Name;
+        public bool UsesLocalCores => runner.UsesLocalCores;
+        public StageOutcome Run(StageLaunch launch, CancellationToken cancel) => runner.Run(launch, cancel);
+        public void Dispose() => (runner as IDisposable)?.Dispose();
+    }
+
+    /// <summary>Drops lock entries of stages and instances that no longer exist (and upgrades a version-1 lock); returns
+    /// the problem when pipeline.lock cannot be written, so it is said after the summary.</summary>
+    private string? SavePrunedLock(IReadOnlyList<StageInstance> instances, LockFile lockFile)
+    {
+        var pruned = lockFile.Prune(model.StagesByName.Keys.ToHashSet(),
+            instances.Where(i => i.InstanceName is not null).Select(i => i.Stage.Name).ToHashSet(),
+            instances.Select(i => i.Id).ToHashSet());
+        if (!pruned && lockFile.ReadVersion >= LockFile.Version) return null;
+        try { FileSystemFault.Guard(_workspace.LockFile, "writing pipeline.lock", () => lockFile.Save(_workspace.LockFile), _workspace.Root, fileExpected: true); }
+        catch (UsageException e) { return e.Message; }
+        return null;
+    }
+
+    private int RepairLock(IReadOnlyList<StageInstance> instances, StateReader reader, StatCache cache)
+    {
+        using var workspaceLock = WorkspaceLock.Acquire(_workspace, n => console.MarkupLine("[yellow]note:[/] " + Markup.Escape(n)));
+        var exit = new LockRepair(_workspace, reader, new RunCache(_workspace, reader.Hasher, w => console.WriteLine(w)), console).Run(instances);
+        cache.Save();
+        return exit;
+    }
+
+    /// <summary>pipeline.lock, proven whole. A version-1 lock (no checksum, no folder hashes) is read once more: its
+    /// entries get their folder hashes from the run cache where it has them, and it is written as version 2.</summary>
+    private LockFile LoadLock()
+    {
+        var lockFile = LockFile.Load(_workspace.LockFile, "pipeline.lock");
+        if (lockFile.ReadVersion >= LockFile.Version) return lockFile;
+        var runCache = new RunCache(_workspace, new ContentHasher(StatCache.Load(_workspace.StatCache, _ => { }), 1), _ => { });
+        foreach (var (id, entry) in lockFile.Stages.ToList())
+            if (entry.Folder is null && runCache.FolderOf(entry.Fingerprint) is { } folder) lockFile.Set(id, entry with { Folder = folder });
+        console.MarkupLine("[yellow]note:[/] pipeline.lock is version 1 (no checksum); a run rewrites it as version 2");
+        return lockFile;
     }
 
     private int Gc()
     {
         using var workspaceLock = WorkspaceLock.Acquire(_workspace, n => console.MarkupLine("[yellow]note:[/] " + Markup.Escape(n)));
-        var lockFile = LockFile.Load(_workspace.LockFile, "pipeline.lock");
+        var lockFile = LoadLock();
         var keep = lockFile.Stages.Values.Select(e => e.Fingerprint).ToHashSet(StringComparer.Ordinal);
         var hasher = new ContentHasher(StatCache.Load(_workspace.StatCache, _ => { }), Environment.ProcessorCount);
-        var (entries, bytes) = new RunCache(_workspace, hasher, w => console.WriteLine(w)).Collect(keep);
+        var runCache = new RunCache(_workspace, hasher, w => console.WriteLine(w));
+        var others = _workspace.SharedCache && !cli.Shared ? SharedCacheUsers.Keep(runCache, _workspace, keep) : 0;
+        var (entries, bytes) = runCache.Collect(keep);
+        if (others > 0) console.WriteLine($"Gc: kept the entries {others} other workspace(s) sharing {_workspace.RunCache} still name (Gc --shared deletes them too)");
         var (manifests, manifestBytes) = PruneManifests(lockFile);
         console.WriteLine($"Gc: removed {entries} run-cache entr{(entries == 1 ? "y" : "ies")} not referenced by pipeline.lock, freed {RunCache.FormatBytes(bytes)}"
             + (manifests > 0 ? $"; removed {manifests} old folder manifest(s), {RunCache.FormatBytes(manifestBytes)}" : ""));
@@ -100,7 +172,8 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
     private (int Count, long Bytes) PruneManifests(LockFile lockFile)
     {
         if (!Directory.Exists(_workspace.Manifests)) return (0, 0);
-        var keep = lockFile.Stages.Values.SelectMany(e => e.Dependencies.Values).Select(d => d.Hash + ".tsv").ToHashSet(StringComparer.Ordinal);
+        var keep = lockFile.Stages.Values.SelectMany(e => e.Dependencies.Values.Select(d => d.Hash).Append(e.Folder?.Hash ?? ""))
+            .Select(h => h + ".tsv").ToHashSet(StringComparer.Ordinal);
         var (count, bytes) = (0, 0L);
         foreach (var file in Directory.EnumerateFiles(_workspace.Manifests).Where(f => !keep.Contains(Path.GetFileName(f))).ToList())
         {
@@ -129,13 +202,12 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
             try { entries.Add(ParamsDocument.FromSet(set)); }
             catch (UsageException e) { problems.AddRange(e.Problems); }
         }
-        try
-        {
-            var values = ParamsValidator.Validate(schema, entries, ParamsPath);
-            if (problems.Count > 0) throw new UsageException(problems);
-            return values;
-        }
+        ParamValues values;
+        try { values = ParamsValidator.Validate(schema, entries, ParamsPath); }
         catch (UsageException e) { throw new UsageException(problems.Concat(e.Problems).ToList()); }
+        problems.AddRange(ParamsValidator.Check(PipelineModel.ChecksOf(build), schema, values, entries, ParamsPath));
+        if (problems.Count > 0) throw new UsageException(problems);
+        return values;
     }
 
     private List<string> ResolveTargets(IReadOnlyList<string> requested, bool allWhenEmpty)

@@ -10,14 +10,16 @@ internal static class SummaryText
 {
     public static int Print(IAnsiConsole console, IReadOnlyList<StageResult> results, bool dryRun)
     {
-        var rows = results.Select(r => new[]
+        // a "Where" column (e.g. "job 12 on node3") only when a runner said where stages ran
+        var where = results.Any(r => r.Where is not null);
+        var rows = results.Select(r => new List<string>
         {
             r.Id,
             dryRun && r.Status == StageStatus.Waiting ? "would run" : r.Status.Word(),
             r.Elapsed == TimeSpan.Zero ? "" : LiveProgress.Format(r.Elapsed),
-            Shorten(r.Detail.Split('\n')[0]),
-        }).Prepend(["Stage", "Result", "Time", "Note"]).ToList();
-        var widths = Enumerable.Range(0, 4).Select(c => rows.Max(r => r[c].Length)).ToArray();
+        }.Concat(where ? [r.Where ?? ""] : []).Append(Shorten(r.Detail.Split('\n')[0])).ToArray())
+            .Prepend(where ? ["Stage", "Result", "Time", "Where", "Note"] : new[] { "Stage", "Result", "Time", "Note" }).ToList();
+        var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
         var text = new StringBuilder();
         foreach (var row in rows)
             text.Append(("  " + string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c])))).TrimEnd()).Append('\n');

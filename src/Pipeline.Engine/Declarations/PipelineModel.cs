@@ -72,6 +72,18 @@ internal sealed class PipelineModel
         return new PipelineModel(TopologicalOrder(model), targets, schema, stageNames, targetNames);
     }
 
+    /// <summary>The cross-key params checks the build declares (any <c>ParamCheck[]</c> field or property).</summary>
+    public static IReadOnlyList<ParamCheck> ChecksOf(object build)
+    {
+        const BindingFlags flags = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
+        var type = build.GetType();
+        return type.GetFields(flags).Where(f => typeof(IEnumerable<ParamCheck>).IsAssignableFrom(f.FieldType))
+            .Select(f => f.GetValue(f.IsStatic ? null : build))
+            .Concat(type.GetProperties(flags).Where(p => typeof(IEnumerable<ParamCheck>).IsAssignableFrom(p.PropertyType))
+                .Select(p => p.GetValue(p.GetMethod!.IsStatic ? null : build)))
+            .OfType<IEnumerable<ParamCheck>>().SelectMany(c => c).ToList();
+    }
+
     private static void Inject(object build, ParamValues values)
     {
         const BindingFlags flags = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;

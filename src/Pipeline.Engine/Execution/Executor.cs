@@ -10,7 +10,7 @@ namespace Pipeline.Engine.Execution;
 /// unrelated branches finish; earlier outputs and lock entries stay untouched.
 /// </summary>
 internal sealed class Executor(Workspace workspace, StateReader reader, LockFile lockFile, RunCache runCache,
-    StageBuilder builder, IProgressSink sink, RunOptions options)
+    StageBuilder builder, IProgressSink sink, RunOptions options, IStageRunner runner)
 {
     private readonly object _lockGate = new();
     private readonly Dictionary<string, string> _buildFailures = new(StringComparer.Ordinal);
@@ -39,6 +39,10 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
     {
         try { return work(); }
         catch (UsageException e) { return Report(instance, StageStatus.Failed, e.Message, TimeSpan.Zero, badInput: true); }
+        catch (Exception e) when (FileSystemFault.Is(e))
+        {
+            return Report(instance, StageStatus.Failed, $"{e.Message} while running {instance.Id}; check the permissions and free space of the workspace", TimeSpan.Zero, badInput: true);
+        }
     }
 
     /// <summary>How many instances depend on each instance, directly or not: its priority for a free slot.</summary>
@@ -62,8 +66,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
 
     private StageResult RunOne(StageInstance instance, StageResult[] upstream, PlannedStage planned, PrioritySlots slots, int priority, CancellationToken cancel)
     {
-        if (upstream.FirstOrDefault(u => u.Status == StageStatus.Failed || (u.Status == StageStatus.Skipped && !Directory.Exists(workspace.Full(OutputOf(instance, u.Id))))) is { } blocker)
-            return Report(instance, StageStatus.Skipped, $"upstream {blocker.Id} {(blocker.Status == StageStatus.Failed ? "failed" : "was skipped and has no output")}", TimeSpan.Zero);
+        if (Blocker(instance, upstream) is { } blocker) return Report(instance, StageStatus.Skipped, blocker, TimeSpan.Zero, blockedBy: blocker);
         if (options.Skips(instance)) return Report(instance, StageStatus.Skipped, "--skip", TimeSpan.Zero);
         if (!planned.MayRun && upstream.All(u => u.Status == StageStatus.Cached))
             return Report(instance, StageStatus.Cached, "", TimeSpan.Zero); // nothing upstream changed since planning
@@ -79,17 +82,19 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         var why = string.Join("; ", reasons);
         if (options.DryRun) return Report(instance, StageStatus.Waiting, "would run: " + why, TimeSpan.Zero);
 
+        if (cancel.IsCancellationRequested) return Report(instance, StageStatus.Skipped, "interrupted", TimeSpan.Zero, blockedBy: "interrupted");
         if (!options.NoRunCache && !options.Forces(instance) && runCache.Restore(state.Fingerprint, instance.Id) is { } restored)
         {
-            Publisher.Publish(restored, workspace.Full(instance.OutputDir), workspace.Staging);
+            Publisher.Publish(restored, workspace.Full(instance.OutputDir), workspace);
             reader.Forget(instance.OutputDir);
             Record(instance, state, runCache.MachineOf(state.Fingerprint));
             return Report(instance, StageStatus.Restored, why, TimeSpan.Zero);
         }
-        if (instance.Stage.ProjectPath is { } project && _buildFailures.TryGetValue(project, out var buildError))
+        if (instance.Stage.ProjectPath is { } project && BuildError(project, state.Code.Hash, cancel) is { } buildError)
             return Report(instance, StageStatus.Failed, $"building {project} failed:{Environment.NewLine}{buildError}", TimeSpan.Zero);
 
         sink.Update(instance.Id, StageStatus.Waiting, why);
+        if (!runner.UsesLocalCores) return Execute(instance, state, why, cancel);
         var cores = slots.Wait(priority, Threads(instance, state));
         try { return Execute(instance, state, why, cancel); }
         finally { slots.Release(cores); }
@@ -103,13 +108,13 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
 
     private StageResult Execute(StageInstance instance, StageState state, string why, CancellationToken cancel)
     {
-        if (cancel.IsCancellationRequested) return Report(instance, StageStatus.Skipped, "interrupted", TimeSpan.Zero);
+        if (cancel.IsCancellationRequested) return Report(instance, StageStatus.Skipped, "interrupted", TimeSpan.Zero, blockedBy: "interrupted");
         var clock = Stopwatch.StartNew();
         sink.Update(instance.Id, StageStatus.Running, why);
         var staging = Path.Combine(workspace.Staging, $"{instance.Id.Replace('/', '.')}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(staging);
+        FileSystemFault.Guard(staging, "creating the stage's staging folder", () => Directory.CreateDirectory(staging), workspace.Root);
         var paramsFile = workspace.Full($".pipeline/params/{instance.Id.Replace('/', '.')}.yaml");
-        AtomicFile.WriteAllText(paramsFile, ResolvedParams.ToYaml(state.Params));
+        FileSystemFault.Guard(paramsFile, "writing the stage's params file", () => AtomicFile.WriteAllText(paramsFile, ResolvedParams.ToYaml(state.Params)), workspace.Root, fileExpected: true);
         var (program, args) = CommandLine(instance, paramsFile, staging);
         // A stage may keep resumable state (e.g. the last checkpoint) in a folder keyed by its fingerprint: a rerun
         // after a kill resumes only when it would be made from exactly the same code, data and params.
@@ -120,27 +125,36 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
             ["PIPELINE_RESUME_DIR"] = resumeDir,
             ["PIPELINE_CPU"] = MachineDescription.Cpu,
         };
-        var exit = StageProcess.Run(program, args, workspace.Root, instance.Id, workspace.Full(instance.LogFile),
-            environment, line => sink.Progress(instance.Id, line), cancel);
+        var outcome = runner.Run(new StageLaunch(instance.Id, program, args, staging, workspace.Full(instance.LogFile), resumeDir,
+            environment, Threads(instance, state), line => sink.Progress(instance.Id, line)), cancel);
         var log = instance.LogFile;
-        if (cancel.IsCancellationRequested) exit = exit == 0 ? 130 : exit;
+        var where = outcome.Where is null ? "" : $" ({outcome.Where})";
+        if (outcome.Failure is { } failure)
+        {
+            Publisher.TryDelete(staging);
+            var tail = StageProcess.Tail(workspace.Full(log));
+            return Report(instance, StageStatus.Failed, failure + where + (tail.Length > 0 ? $"; log {log}{Environment.NewLine}{tail}" : ""), clock.Elapsed,
+                badInput: outcome.BadInput, where: outcome.Where);
+        }
+        var exit = cancel.IsCancellationRequested && outcome.ExitCode == 0 ? 130 : outcome.ExitCode;
         if (exit != 0)
         {
             Publisher.TryDelete(staging);
             var tail = StageProcess.Tail(workspace.Full(log));
-            return Report(instance, StageStatus.Failed, $"exit code {exit}{(cancel.IsCancellationRequested ? " (interrupted)" : "")}; log {log}{(tail.Length > 0 ? Environment.NewLine + tail : "")}", clock.Elapsed);
+            return Report(instance, StageStatus.Failed, $"exit code {exit}{(cancel.IsCancellationRequested ? " (interrupted)" : "")}{where}; log {log}{(tail.Length > 0 ? Environment.NewLine + tail : "")}",
+                clock.Elapsed, where: outcome.Where);
         }
-        var missing = DeclaredOutputs(instance).Where(o => o != "." && !File.Exists(Path.Combine(staging, o)) && !Directory.Exists(Path.Combine(staging, o))).ToList();
+        var missing = LockEntries.DeclaredOutputs(instance).Where(o => o != "." && !File.Exists(Path.Combine(staging, o)) && !Directory.Exists(Path.Combine(staging, o))).ToList();
         if (missing.Count > 0)
         {
             Publisher.TryDelete(staging);
-            return Report(instance, StageStatus.Failed, $"exited 0 but did not write declared output{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}; log {log}", clock.Elapsed);
+            return Report(instance, StageStatus.Failed, $"exited 0 but did not write declared output{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}{where}; log {log}", clock.Elapsed, where: outcome.Where);
         }
-        Publisher.Publish(staging, workspace.Full(instance.OutputDir), workspace.Staging);
+        Publisher.Publish(staging, workspace.Full(instance.OutputDir), workspace);
         Publisher.TryDelete(resumeDir);
         reader.Forget(instance.OutputDir);
-        Record(instance, state, MachineDescription.Cpu);
-        return Report(instance, StageStatus.Done, why, clock.Elapsed);
+        Record(instance, state, outcome.Machine ?? MachineDescription.Cpu);
+        return Report(instance, StageStatus.Done, why, clock.Elapsed, where: outcome.Where);
     }
 
     private (string Program, List<string> Args) CommandLine(StageInstance instance, string paramsFile, string staging)
@@ -155,42 +169,53 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         return (program, args);
     }
 
-    /// <summary>Hashes the published outputs, writes the lock entry (atomically), fills the run cache, copies metrics.
-    /// <paramref name="machine"/> is the CPU the outputs were made on.</summary>
+    /// <summary>Hashes the published outputs (the whole folder, and each declared output), writes the lock entry
+    /// (atomically), fills the run cache, copies metrics. <paramref name="machine"/> is the CPU the outputs were made on.</summary>
     private void Record(StageInstance instance, StageState state, string machine)
     {
         var dir = workspace.Full(instance.OutputDir);
-        var outputs = new SortedDictionary<string, LockOutput>(StringComparer.Ordinal);
-        foreach (var name in DeclaredOutputs(instance))
-        {
-            var digest = reader.Hasher.HashPath(name == "." ? dir : Path.Combine(dir, name))
-                ?? throw new InvalidOperationException($"published output {name} of {instance.Id} vanished");
-            outputs[name] = new LockOutput(digest.Hash, digest.Size);
-        }
-        var deps = state.Dependencies.ToDictionary(d => d.Name, d => new LockDependency(d.Path, d.Digest!.Hash), StringComparer.Ordinal);
-        var entry = new LockEntry(state.Command, state.Fingerprint, state.Code.Parts, deps,
-            state.Params.ToDictionary(p => p.Key, p => p.Value.Canonical, StringComparer.Ordinal),
-            new Dictionary<string, string>(state.Environment, StringComparer.Ordinal), outputs, machine);
-        if (!options.NoRunCache) runCache.Store(state.Fingerprint, dir, reader.Hasher.HashFolder(dir), machine);
+        var folder = reader.Hasher.HashFolder(dir);
+        reader.KeepManifest(folder);
+        var entry = LockEntries.From(instance, state, folder, dir, reader.Hasher, machine);
+        if (!options.NoRunCache) runCache.Store(state.Fingerprint, dir, folder, machine, instance.Id, entry);
         foreach (var metrics in instance.Stage.MetricsPaths)
-            AtomicFile.Copy(Path.Combine(dir, metrics), workspace.Full($"{instance.MetricsDir}/{metrics}"));
+        {
+            var target = workspace.Full($"{instance.MetricsDir}/{metrics}");
+            FileSystemFault.Guard(target, "copying metrics", () => AtomicFile.Copy(Path.Combine(dir, metrics), target), workspace.Root, fileExpected: true);
+        }
         lock (_lockGate)
         {
             lockFile.Set(instance.Id, entry);
-            lockFile.Save(workspace.LockFile);
+            FileSystemFault.Guard(workspace.LockFile, $"recording {instance.Id} (its outputs are published; the next run re-checks them)",
+                () => lockFile.Save(workspace.LockFile), workspace.Root, fileExpected: true);
         }
     }
 
-    internal static IReadOnlyList<string> DeclaredOutputs(StageInstance instance)
+    /// <summary>The build error of a stage project, building it first when it is not built at this code hash (the plan
+    /// skips projects whose instances it expects to restore; an upstream that changed can make them run after all).</summary>
+    private string? BuildError(string project, string codeHash, CancellationToken cancel)
     {
-        var all = instance.Stage.OutputPaths.Concat(instance.Stage.MetricsPaths).Concat(instance.Stage.PlotPaths).Distinct().ToList();
-        return all.Count > 0 ? all : ["."];
+        lock (_buildFailures)
+        {
+            if (_buildFailures.TryGetValue(project, out var known)) return known;
+            if (builder.IsBuilt(project, codeHash)) return null;
+            sink.Note($"building {project} (Release)");
+            var error = builder.Build(new Dictionary<string, string> { [project] = codeHash }, cancel);
+            if (error is not null) _buildFailures[project] = error;
+            return error;
+        }
     }
 
     private void BuildStaleProjects(IReadOnlyList<StageInstance> instances, IReadOnlyDictionary<string, PlannedStage> plan, CancellationToken cancel)
     {
         var stale = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var instance in instances.Where(i => i.Stage.ProjectPath is not null && plan[i.Id].MayRun && !options.Skips(i)))
+        // an instance the run cache will likely restore is not built up front (a second clone on a shared cache builds
+        // nothing): its fingerprint is in the cache, or its inputs are not produced yet and the cache holds results of
+        // that instance. Should it run after all, its project is built then (BuildError).
+        var cached = options.NoRunCache ? new HashSet<string>() : runCache.InstanceIds();
+        bool Restorable(StageInstance i) => !options.NoRunCache && !options.Forces(i) && plan[i.Id].Fingerprint is { } fp
+            && (runCache.Has(fp) || (cached.Contains(i.Id) && i.Inputs.Any(input => input.UpstreamId is not null && reader.Digest(input.Path) is null)));
+        foreach (var instance in instances.Where(i => i.Stage.ProjectPath is not null && plan[i.Id].MayRun && !options.Skips(i) && !Restorable(i)))
             if (plan[instance.Id].CodeHash is { } hash && !builder.IsBuilt(instance.Stage.ProjectPath!, hash))
                 stale[instance.Stage.ProjectPath!] = hash;
         if (stale.Count == 0) return;
@@ -200,13 +225,29 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
             foreach (var project in stale.Keys) _buildFailures[project] = error;
     }
 
+    /// <summary>Why an instance must not run on its upstream's outputs in this run: an upstream (or one of its own
+    /// upstreams, transitively) failed, was interrupted, or was skipped without an output. An older output of a failed
+    /// upstream is never used, so a failed run cannot publish results mixing new and old inputs.</summary>
+    private string? Blocker(StageInstance instance, IEnumerable<StageResult> upstream)
+    {
+        foreach (var u in upstream)
+        {
+            if (u.Status == StageStatus.Failed) return $"upstream {u.Id} failed";
+            if (u.Status != StageStatus.Skipped) continue;
+            if (u.BlockedBy is { } inherited) return inherited;
+            if (!Directory.Exists(workspace.Full(OutputOf(instance, u.Id)))) return $"upstream {u.Id} was skipped and has no output";
+        }
+        return null;
+    }
+
     private string OutputOf(StageInstance instance, string upstreamId) =>
         instance.Inputs.First(i => i.UpstreamId == upstreamId).Path;
 
-    private StageResult Report(StageInstance instance, StageStatus status, string detail, TimeSpan elapsed, bool badInput = false)
+    private StageResult Report(StageInstance instance, StageStatus status, string detail, TimeSpan elapsed, bool badInput = false,
+        string? blockedBy = null, string? where = null)
     {
         sink.Update(instance.Id, status, detail.Split('\n')[0]);
         if (status == StageStatus.Failed) sink.Note($"{instance.Id} failed: {detail}");
-        return new StageResult(instance.Id, status, detail, elapsed, badInput);
+        return new StageResult(instance.Id, status, detail, elapsed, badInput, blockedBy) { Where = where };
     }
 }

@@ -16,6 +16,20 @@ internal static class HardLink
             LinkOrCopy(file, Path.Combine(destination, Path.GetRelativePath(source, file)));
     }
 
+    /// <summary>Copies a folder tree as independent files, read-only (a shared run-cache entry).</summary>
+    public static void CopyTreeReadOnly(string source, string destination)
+    {
+        Directory.CreateDirectory(destination);
+        foreach (var dir in Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(destination, Path.GetRelativePath(source, dir)));
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(destination, Path.GetRelativePath(source, file));
+            File.Copy(file, copy);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(copy, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+    }
+
     public static void LinkOrCopy(string source, string destination)
     {
         if (!_unavailable)

@@ -2,30 +2,41 @@ using System.Diagnostics;
 
 namespace Pipeline.Engine.Execution;
 
-/// <summary>Runs one stage process: `::progress` lines go to the live view, every other line to the stage log.</summary>
+/// <summary>Runs one stage process (through the <see cref="Launcher"/>, so it dies with the engine): `::progress` lines
+/// go to the live view, the launcher's `::pid` line to <paramref name="started"/>, every other line to the stage log.</summary>
 internal static class StageProcess
 {
-    public static int Run(string program, IReadOnlyList<string> args, string workingDir, string stageId, string logFile,
-        IReadOnlyDictionary<string, string> environment, Action<string> progress, CancellationToken cancel)
+    public static int Run(Workspace workspace, string program, IReadOnlyList<string> args, string stageId, string logFile,
+        IReadOnlyDictionary<string, string> environment, Action<string> progress, Action<int> started, CancellationToken cancel)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
         using var log = new StreamWriter(logFile, append: false) { AutoFlush = true };
         log.WriteLine($"$ {program} {string.Join(' ', args)}");
-        var start = new ProcessStartInfo(program)
+        var (launched, launchArgs, viaLauncher) = Launcher.Wrap(workspace, program, args);
+        var start = new ProcessStartInfo(launched)
         {
-            WorkingDirectory = workingDir,
+            WorkingDirectory = workspace.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            // the launcher's watchdog waits for this pipe to close: it closes when the engine exits or dies
+            RedirectStandardInput = viaLauncher,
             UseShellExecute = false,
         };
-        foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var a in launchArgs) start.ArgumentList.Add(a);
         start.Environment["PIPELINE_STAGE"] = stageId;
         foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = new Process { StartInfo = start };
         var gate = new object();
+        var pidSeen = !viaLauncher;
         void OnLine(string? line, bool stdout)
         {
             if (line is null) return;
+            if (stdout && !pidSeen && line.StartsWith("::pid ", StringComparison.Ordinal) && int.TryParse(line[6..], out var pid))
+            {
+                pidSeen = true;
+                started(pid);
+                return;
+            }
             if (stdout && line.StartsWith("::progress ", StringComparison.Ordinal)) { progress(line["::progress ".Length..].Trim()); return; }
             lock (gate) log.WriteLine(line);
         }
@@ -34,9 +45,10 @@ internal static class StageProcess
         try { process.Start(); }
         catch (System.ComponentModel.Win32Exception e)
         {
-            log.WriteLine($"cannot start {program}: {e.Message}");
+            log.WriteLine($"cannot start {launched}: {e.Message}");
             return 127;
         }
+        if (!viaLauncher) started(process.Id);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using (cancel.Register(() => { try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } }))

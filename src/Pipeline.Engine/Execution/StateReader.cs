@@ -29,7 +29,7 @@ internal sealed class StateReader(Workspace workspace, ContentHasher hasher, Par
         _depMemo.GetOrAdd(relativePath, p => new Lazy<PathDigest?>(() =>
         {
             var digest = hasher.HashPath(workspace.Full(p));
-            if (digest is { IsFolder: true }) SaveManifest(digest);
+            if (digest is { IsFolder: true }) KeepManifest(digest);
             return digest;
         })).Value;
 
@@ -68,7 +68,8 @@ internal sealed class StateReader(Workspace workspace, ContentHasher hasher, Par
         catch (Exception e) when (e is FormatException or IndexOutOfRangeException or IOException) { return null; }
     }
 
-    private void SaveManifest(PathDigest digest)
+    /// <summary>Keeps a folder's manifest under .pipeline/manifests/&lt;hash&gt;.tsv, to name its changed files later.</summary>
+    public void KeepManifest(PathDigest digest)
     {
         var file = Path.Combine(workspace.Manifests, digest.Hash + ".tsv");
         if (!File.Exists(file)) AtomicFile.WriteAllText(file, digest.ManifestText);

@@ -37,34 +37,53 @@ internal static class StatusCheck
         }
         foreach (var name in entry.Dependencies.Keys.Except(state.Dependencies.Select(d => d.Name)).Order(StringComparer.Ordinal))
             reasons.Add($"dependency {entry.Dependencies[name].Path} removed");
-        if (reasons.Count == 0) reasons.AddRange(OutputProblems(instance, entry, reader.Hasher, workspace));
+        if (reasons.Count == 0) reasons.AddRange(OutputProblems(instance, entry, reader, workspace));
         return reasons;
     }
 
-    /// <summary>"output missing" when the folder is gone, else each declared output that is missing or changed.</summary>
-    public static IEnumerable<string> OutputProblems(StageInstance instance, LockEntry entry, ContentHasher hasher, Workspace workspace)
+    /// <summary>"output missing" when the folder is gone; else every file of the published folder is checked against
+    /// the lock's folder hash (cheap: the stat cache), naming each changed, added or missing file. An entry without a
+    /// folder hash (an old lock) checks its declared outputs only.</summary>
+    public static IEnumerable<string> OutputProblems(StageInstance instance, LockEntry entry, StateReader reader, Workspace workspace)
     {
         var dir = workspace.Full(instance.OutputDir);
-        if (!Directory.Exists(dir)) { yield return "output missing"; yield break; }
+        if (!Directory.Exists(dir)) return ["output missing"];
+        if (entry.Folder is { } folder)
+        {
+            var now = reader.Digest(instance.OutputDir);
+            if (now is null) return ["output missing"];
+            return now.Hash == folder.Hash ? [] : NamedChanges("output ", now, reader.Manifest(folder.Hash), $"output folder {instance.OutputDir} changed");
+        }
+        var problems = new List<string>();
         foreach (var (name, output) in entry.Outputs)
         {
-            var digest = hasher.HashPath(name == "." ? dir : Path.Combine(dir, name));
-            if (digest is null) yield return $"output {name} missing";
-            else if (digest.Hash != output.Hash) yield return $"output {name} changed";
+            var digest = reader.Hasher.HashPath(name == "." ? dir : Path.Combine(dir, name));
+            if (digest is null) problems.Add($"output {name} missing");
+            else if (digest.Hash != output.Hash) problems.Add($"output {name} changed");
         }
+        return problems;
+    }
+
+    /// <summary>The files of a folder that changed, were added or are missing against an earlier manifest, at most
+    /// <see cref="MaxNamedFiles"/> of them by name; <paramref name="fallback"/> when the earlier manifest is unknown.</summary>
+    private static List<string> NamedChanges(string prefix, PathDigest now, IReadOnlyList<FileEntry>? before, string fallback)
+    {
+        if (before is null) return [fallback];
+        var was = before.ToDictionary(f => f.RelativePath, f => f.Hash, StringComparer.Ordinal);
+        var current = now.Files.ToDictionary(f => f.RelativePath, f => f.Hash, StringComparer.Ordinal);
+        var changed = current.Where(f => was.TryGetValue(f.Key, out var h) && h != f.Value).Select(f => $"{prefix}{f.Key} changed")
+            .Concat(current.Keys.Except(was.Keys).Select(f => $"{prefix}{f} added"))
+            .Concat(was.Keys.Except(current.Keys).Select(f => $"{prefix}{f} {(prefix.StartsWith("output", StringComparison.Ordinal) ? "missing" : "removed")}"))
+            .Order(StringComparer.Ordinal).ToList();
+        if (changed.Count == 0) return [fallback];
+        return changed.Count <= MaxNamedFiles ? changed : [.. changed.Take(MaxNamedFiles), $"and {changed.Count - MaxNamedFiles} more files"];
     }
 
     private static IEnumerable<string> ChangedFiles(DependencyState dep, LockDependency old, StateReader reader)
     {
-        if (!dep.Digest!.IsFolder || reader.Manifest(old.Hash) is not { } before)
-            return [$"dependency {dep.Path} changed"];
-        var was = before.ToDictionary(f => f.RelativePath, f => f.Hash, StringComparer.Ordinal);
-        var now = dep.Digest.Files.ToDictionary(f => f.RelativePath, f => f.Hash, StringComparer.Ordinal);
-        var changed = now.Where(f => was.TryGetValue(f.Key, out var h) && h != f.Value).Select(f => $"dependency {dep.Path}/{f.Key} changed")
-            .Concat(now.Keys.Except(was.Keys).Select(f => $"dependency {dep.Path}/{f} added"))
-            .Concat(was.Keys.Except(now.Keys).Select(f => $"dependency {dep.Path}/{f} removed"))
-            .Order(StringComparer.Ordinal).ToList();
-        if (changed.Count == 0) return [$"dependency {dep.Path} changed"];
-        return changed.Count <= MaxNamedFiles ? changed : changed.Take(MaxNamedFiles).Append($"and {changed.Count - MaxNamedFiles} more files of {dep.Path}");
+        if (!dep.Digest!.IsFolder) return [$"dependency {dep.Path} changed"];
+        var changes = NamedChanges($"dependency {dep.Path}/", dep.Digest, reader.Manifest(old.Hash), $"dependency {dep.Path} changed");
+        if (changes.Count > MaxNamedFiles) changes[^1] += $" of {dep.Path}";
+        return changes;
     }
 }

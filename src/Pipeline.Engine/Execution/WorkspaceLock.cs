@@ -17,13 +17,17 @@ internal sealed class WorkspaceLock : IDisposable
     /// <summary>Takes the lock, or throws <see cref="UsageException"/> naming the holder. Reports a taken-over stale lock.</summary>
     public static WorkspaceLock Acquire(Workspace workspace, Action<string> note)
     {
-        Directory.CreateDirectory(workspace.State);
         var lockPath = Path.Combine(workspace.State, "workspace.lock");
         var ownerFile = Path.Combine(workspace.State, "workspace.owner");
         FileStream handle;
         try
         {
+            Directory.CreateDirectory(workspace.State);
             handle = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (Exception e) when (FileSystemFault.Is(e))
+        {
+            throw FileSystemFault.Describe(e, lockPath, "taking the workspace lock", workspace.Root);
         }
         catch (IOException)
         {
@@ -36,7 +40,8 @@ internal sealed class WorkspaceLock : IDisposable
             note($"taking over the workspace lock left by a run that is no longer alive ({previous})");
         }
         var started = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
-        AtomicFile.WriteAllText(ownerFile, $"pid {Environment.ProcessId} on {Environment.MachineName}, started {started}\n");
+        FileSystemFault.Guard(ownerFile, "taking the workspace lock",
+            () => AtomicFile.WriteAllText(ownerFile, $"pid {Environment.ProcessId} on {Environment.MachineName}, started {started}\n"), workspace.Root);
         return new WorkspaceLock(handle, ownerFile);
     }
 

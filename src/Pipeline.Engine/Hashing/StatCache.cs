@@ -17,11 +17,20 @@ internal sealed class StatCache
 
     private sealed record Entry(FileStat Stat, string? Content, string? Syntax);
 
-    private StatCache(string file) => _file = file;
+    private readonly Action<string> _warn;
+    private bool _disabled;
+
+    private StatCache(string file, Action<string> warn) { _file = file; _warn = warn; }
 
     public static StatCache Load(string file, Action<string> warn)
     {
-        var cache = new StatCache(file);
+        var cache = new StatCache(file, warn);
+        if (Directory.Exists(file))
+        {
+            warn($"stat cache {file} is a folder, not a file; hashing without a stat cache this run (delete that folder to keep one)");
+            cache._disabled = true;
+            return cache;
+        }
         if (!File.Exists(file)) return cache;
         try
         {
@@ -36,7 +45,7 @@ internal sealed class StatCache
                 cache._entries[f[0]] = new Entry(stat, Optional(f[4]), Optional(f[5]));
             }
         }
-        catch (Exception e) when (e is FormatException or OverflowException or IOException)
+        catch (Exception e) when (e is FormatException or OverflowException or IOException or UnauthorizedAccessException)
         {
             warn($"stat cache {file} is unreadable ({e.Message}); hashing from scratch");
             cache._entries.Clear();
@@ -54,16 +63,23 @@ internal sealed class StatCache
     public void StoreSyntax(string path, FileStat stat, string hash) =>
         Update(path, stat, e => e with { Syntax = hash });
 
+    /// <summary>Writes the cache (atomically) when it changed. A cache that cannot be written is a warning: the next run
+    /// only hashes more.</summary>
     public void Save()
     {
-        if (!_dirty) return;
+        if (!_dirty || _disabled) return;
         var text = new StringBuilder(Header).Append('\n');
         foreach (var (path, e) in _entries.OrderBy(p => p.Key, StringComparer.Ordinal))
             text.Append(path).Append('\t').Append(e.Stat.Size.ToString(CultureInfo.InvariantCulture)).Append('\t')
                 .Append(e.Stat.MtimeNs.ToString(CultureInfo.InvariantCulture)).Append('\t')
                 .Append(e.Stat.Inode.ToString(CultureInfo.InvariantCulture)).Append('\t')
                 .Append(e.Content ?? "-").Append('\t').Append(e.Syntax ?? "-").Append('\n');
-        AtomicFile.WriteAllText(_file, text.ToString());
+        try { AtomicFile.WriteAllText(_file, text.ToString()); }
+        catch (Exception e) when (FileSystemFault.Is(e))
+        {
+            _warn($"stat cache {_file} could not be written ({e.Message}); the next run hashes unchanged files again");
+            _disabled = true;
+        }
         _dirty = false;
     }
 

@@ -1,20 +1,24 @@
 using System.Globalization;
 using System.Text;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Pipeline.Engine.Locking;
 
 /// <summary>
 /// pipeline.lock: YAML in a stable order (stages, then keys sorted), one line per dependency and output, no
-/// absolute paths and no times, so it reads well in a diff. Written atomically.
+/// absolute paths and no times, so it reads well in a diff. Its last line is a checksum of everything above it, so a
+/// truncated, hand-edited or badly merged lock is reported instead of trusted (see <see cref="LockFileReader"/>).
+/// Written atomically.
 /// </summary>
 internal sealed class LockFile
 {
-    private const int Version = 1;
+    public const int Version = 2;
+    public const string ChecksumPrefix = "# checksum xxh128 ";
     private readonly SortedDictionary<string, LockEntry> _stages = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, LockEntry> Stages => _stages;
+
+    /// <summary>The version the file was read as (1 = an older lock without checksum or folder hashes).</summary>
+    public int ReadVersion { get; init; } = Version;
 
     public LockEntry? this[string id] => _stages.GetValueOrDefault(id);
 
@@ -32,50 +36,45 @@ internal sealed class LockFile
         return gone.Count > 0;
     }
 
-    public static LockFile Load(string path, string displayPath)
-    {
-        var lockFile = new LockFile();
-        if (!File.Exists(path)) return lockFile;
-        try
-        {
-            var stream = new YamlStream();
-            using (var reader = File.OpenText(path)) stream.Load(reader);
-            if (stream.Documents.Count == 0) return lockFile;
-            var root = (YamlMappingNode)stream.Documents[0].RootNode;
-            if (root.Children.TryGetValue("stages", out var stagesNode) && stagesNode is YamlMappingNode stages)
-                foreach (var (key, value) in stages.Children)
-                    lockFile._stages[Text(key)] = ReadEntry((YamlMappingNode)value);
-            return lockFile;
-        }
-        catch (Exception e) when (e is YamlException or InvalidCastException or KeyNotFoundException or FormatException or InvalidOperationException)
-        {
-            var at = e is YamlException y ? $":{y.Start.Line}:{y.Start.Column}" : "";
-            throw new UsageException($"{displayPath}{at}: cannot read the lock file ({e.Message}); fix it (e.g. a merge conflict) or delete it to rerun every stage");
-        }
-    }
+    /// <summary>Reads pipeline.lock (an absent file is an empty lock); a damaged one is a <see cref="UsageException"/> saying so.</summary>
+    public static LockFile Load(string path, string displayPath) => LockFileReader.Load(path, displayPath);
 
     public void Save(string path) => AtomicFile.WriteAllText(path, ToYaml());
 
     public string ToYaml()
     {
         var text = new StringBuilder();
-        text.Append("# pipeline.lock: what each stage's last successful run was made from (written by the pipeline engine)\n");
+        text.Append("# pipeline.lock: what each stage's last successful run was made from (written by the pipeline engine;\n");
+        text.Append("# the last line is a checksum of the rest: do not edit by hand, `./build.sh --repair-lock` rebuilds it)\n");
         text.Append("version: ").Append(Version).Append('\n');
         text.Append("stages:").Append(_stages.Count == 0 ? " {}\n" : "\n");
-        foreach (var (id, e) in _stages)
-        {
-            text.Append("  ").Append(YamlText.Key(id)).Append(":\n");
-            text.Append("    command: ").Append(YamlText.Scalar(e.Command)).Append('\n');
-            text.Append("    fingerprint: ").Append(YamlText.Scalar(e.Fingerprint)).Append('\n');
-            if (e.Machine.Length > 0) text.Append("    machine: ").Append(YamlText.Scalar(e.Machine)).Append('\n');
-            Section(text, "code", e.Code, v => YamlText.Scalar(v));
-            Section(text, "deps", e.Dependencies, d => $"{{path: {YamlText.Scalar(d.Path)}, hash: {YamlText.Scalar(d.Hash)}}}");
-            Section(text, "params", e.Params, v => YamlText.Key(v));
-            Section(text, "env", e.Environment, v => YamlText.Scalar(v));
-            Section(text, "outputs", e.Outputs, o => $"{{hash: {YamlText.Scalar(o.Hash)}, size: {o.Size.ToString(CultureInfo.InvariantCulture)}}}");
-        }
-        return text.ToString();
+        foreach (var (id, e) in _stages) AppendEntry(text, id, e);
+        return WithChecksum(text.ToString());
     }
+
+    /// <summary>One entry as the lines of a lock (also kept beside a run-cache entry, so --repair-lock can restore it).</summary>
+    public static void AppendEntry(StringBuilder text, string id, LockEntry e)
+    {
+        text.Append("  ").Append(YamlText.Key(id)).Append(":\n");
+        text.Append("    command: ").Append(YamlText.Scalar(e.Command)).Append('\n');
+        text.Append("    fingerprint: ").Append(YamlText.Scalar(e.Fingerprint)).Append('\n');
+        if (e.Machine.Length > 0) text.Append("    machine: ").Append(YamlText.Scalar(e.Machine)).Append('\n');
+        Section(text, "code", e.Code, v => YamlText.Scalar(v));
+        Section(text, "deps", e.Dependencies, d => $"{{path: {YamlText.Scalar(d.Path)}, hash: {YamlText.Scalar(d.Hash)}}}");
+        Section(text, "params", e.Params, v => YamlText.Key(v));
+        Section(text, "env", e.Environment, v => YamlText.Scalar(v));
+        Section(text, "outputs", e.Outputs, o => $"{{hash: {YamlText.Scalar(o.Hash)}, size: {Number(o.Size)}}}");
+        if (e.Folder is { } f)
+            text.Append("    folder: {hash: ").Append(YamlText.Scalar(f.Hash)).Append(", size: ").Append(Number(f.Size))
+                .Append(", files: ").Append(Number(f.Files)).Append("}\n");
+    }
+
+    /// <summary>The text with its checksum line appended: the XxHash128 of the text (line endings normalised to \n).</summary>
+    public static string WithChecksum(string body) => body + ChecksumPrefix + Checksum(body) + "\n";
+
+    public static string Checksum(string body) => Hashing.Hex.OfText(body.Replace("\r\n", "\n"));
+
+    private static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static void Section<T>(StringBuilder text, string name, IReadOnlyDictionary<string, T> items, Func<T, string> format)
     {
@@ -83,27 +82,4 @@ internal sealed class LockFile
         foreach (var (key, value) in items.OrderBy(p => p.Key, StringComparer.Ordinal))
             text.Append("      ").Append(YamlText.Key(key)).Append(": ").Append(format(value)).Append('\n');
     }
-
-    private static LockEntry ReadEntry(YamlMappingNode node)
-    {
-        YamlMappingNode Map(string key) => node.Children.TryGetValue(key, out var v) && v is YamlMappingNode m ? m : new YamlMappingNode();
-        Dictionary<string, T> Read<T>(string key, Func<YamlNode, T> convert) =>
-            Map(key).Children.ToDictionary(p => Text(p.Key), p => convert(p.Value), StringComparer.Ordinal);
-        return new LockEntry(
-            Text(node["command"]),
-            Text(node["fingerprint"]),
-            Read("code", Text),
-            Read("deps", d => new LockDependency(Text(d["path"]), Text(d["hash"]))),
-            Read("params", ParamText),
-            Read("env", Text),
-            Read("outputs", o => new LockOutput(Text(o["hash"]), long.Parse(Text(o["size"]), CultureInfo.InvariantCulture))),
-            node.Children.TryGetValue("machine", out var machine) ? Text(machine) : "");
-    }
-
-    private static string Text(YamlNode node) => ((YamlScalarNode)node).Value ?? "";
-
-    /// <summary>A params value as written: scalars read back verbatim (values are stored in canonical form).</summary>
-    private static string ParamText(YamlNode node) => node is YamlSequenceNode s
-        ? "[" + string.Join(", ", s.Children.Select(Text)) + "]"
-        : Text(node);
 }

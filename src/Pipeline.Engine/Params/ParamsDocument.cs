@@ -20,6 +20,7 @@ internal static class ParamsDocument
         }
         catch (YamlException e)
         {
+            if (TabIndents(path, displayPath) is { Count: > 0 } tabs) throw new UsageException(tabs);
             throw new UsageException($"{displayPath}:{e.Start.Line}:{e.Start.Column}: not valid YAML: {Innermost(e).Message}");
         }
         catch (InvalidOperationException e) // YamlDotNet's scanner throws this on some malformed input
@@ -59,6 +60,21 @@ internal static class ParamsDocument
             into.Add(new RawParam(key, value, $"{file}:{keyNode.Start.Line}:{keyNode.Start.Column}"));
             if (value is YamlMappingNode child) Flatten(child, key + ".", file, into);
         }
+    }
+
+    /// <summary>Lines indented with a tab: YamlDotNet reports them at a position after the previous token (often 1:1 or
+    /// the end of the line before), so name the tab's own line instead.</summary>
+    private static List<string> TabIndents(string path, string displayPath)
+    {
+        var lines = File.ReadAllLines(path);
+        var problems = new List<string>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            if (lines[i].IndexOf('\t', 0, indent) is var tab and >= 0)
+                problems.Add($"{displayPath}:{i + 1}:{tab + 1}: not valid YAML: a tab character indents this line; YAML indents with spaces only");
+        }
+        return problems;
     }
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);

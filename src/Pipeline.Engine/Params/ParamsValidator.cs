@@ -44,6 +44,27 @@ internal static class ParamsValidator
         return new ParamValues(values);
     }
 
+    /// <summary>Runs the build's cross-key checks whose keys all have values; each problem at the first key's
+    /// file:line (the --set that gave it, if any). A check naming a key the schema lacks is a build-definition problem.</summary>
+    public static IEnumerable<string> Check(IReadOnlyList<ParamCheck> checks, IReadOnlyList<ParamSpec> schema, ParamValues values,
+        IReadOnlyList<RawParam> entries, string file)
+    {
+        var location = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in entries) location[entry.Key] = entry.Location;
+        foreach (var check in checks)
+        {
+            var unknown = check.Keys.Where(k => schema.All(s => s.Key != k)).ToList();
+            if (unknown.Count > 0)
+            {
+                yield return $"build definition: a params check names {string.Join(", ", unknown.Select(k => $"'{k}'"))}, which the params schema does not declare";
+                continue;
+            }
+            if (!check.Keys.All(values.Has)) continue;
+            var at = location.GetValueOrDefault(check.Keys[0], file);
+            foreach (var problem in check.Problems(values)) yield return $"{at}: {problem}";
+        }
+    }
+
     private static ParamValue? Convert(ParamSpec spec, RawParam entry, List<string> problems)
     {
         var before = problems.Count;

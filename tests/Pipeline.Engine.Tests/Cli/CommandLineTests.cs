@@ -103,13 +103,19 @@ public sealed class CommandLineTests : IDisposable
         _ws.Run(new ToyBuild(), "Other");
         _ws.Run(new ToyBuild(), "Other", "--set", "other.name=second");
 
+        var kept = Pipeline.Engine.Locking.LockFile.Load(_ws.PathOf("pipeline.lock"), "pipeline.lock")["Other"]!.Fingerprint;
+        var unreferenced = Directory.GetDirectories(_ws.PathOf(".pipeline/cache")).Single(d => Path.GetFileName(d) != kept);
+        // outputs, manifest, machine.txt and the entry's lock entry: none is linked from out/ any more
+        var freed = Directory.GetFiles(unreferenced, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+
         var (exit, output) = _ws.Run(new ToyBuild(), "Gc");
 
         Assert.Equal(0, exit);
-        // 79 B of outputs and manifest, plus the entry's machine.txt naming this CPU
-        var freed = 79 + System.Text.Encoding.UTF8.GetByteCount(MachineDescription.Cpu + "\n");
         Assert.Contains($"Gc: removed 1 run-cache entry not referenced by pipeline.lock, freed {freed} B", output);
-        Assert.Single(Directory.GetFiles(_ws.PathOf(".pipeline/manifests")));
+        // what the lock still names: the manifest of data/raw and of out/Other's whole folder
+        var entry = Pipeline.Engine.Locking.LockFile.Load(_ws.PathOf("pipeline.lock"), "pipeline.lock")["Other"]!;
+        Assert.Equal(new[] { entry.Dependencies["raw"].Hash + ".tsv", entry.Folder!.Hash + ".tsv" }.Order(),
+            Directory.GetFiles(_ws.PathOf(".pipeline/manifests")).Select(Path.GetFileName).Order());
         Assert.Single(Directory.GetDirectories(_ws.PathOf(".pipeline/cache")));
     }
 }

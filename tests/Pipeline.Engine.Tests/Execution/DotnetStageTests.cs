@@ -20,6 +20,14 @@ public sealed class DotnetStageTests : IDisposable
             .Outputs("greeting.txt");
     }
 
+    /// <summary>The same app twice in a chain: Echo reads Hello's output folder.</summary>
+    private sealed class ChainBuild
+    {
+        static readonly ParamSpec[] Schema = [ParamSpec.String("hello.name", "who to greet")];
+        Stage Hello => _ => _.Project("stages/Hello").Params("hello").Outputs("greeting.txt");
+        Stage Echo => _ => _.Project("stages/Hello").Input("hello", Hello).Params("hello").Outputs("greeting.txt");
+    }
+
     private const string Program = """
         var output = args[Array.IndexOf(args, "--output") + 1];
         var name = File.ReadAllLines(args[Array.IndexOf(args, "--params") + 1]).Single(l => l.Contains("name:")).Split(':')[1].Trim();
@@ -61,6 +69,23 @@ public sealed class DotnetStageTests : IDisposable
         Assert.True(exit == 0, output);
         Assert.Contains("code of stages/Hello changed", output);
         Assert.Equal("Hi, world!", _ws.Read("out/Hello/greeting.txt"));
+    }
+
+    [Fact]
+    public void Given_a_shared_cache_filled_by_one_clone_when_a_second_clone_runs_then_it_restores_every_stage_without_building_any()
+    {
+        using var cache = new TempWorkspace();
+        using var second = new TempWorkspace();
+        foreach (var file in new[] { "stages/Hello/Hello.csproj", "stages/Hello/Program.cs", "params.yaml" }) second.Write(file, _ws.Read(file));
+        Assert.Equal(0, _ws.Run(new ChainBuild(), "Echo", "--cache-dir", cache.Root).Exit);
+
+        var (exit, output) = second.Run(new ChainBuild(), "Echo", "--cache-dir", cache.Root);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("0 ran, 2 restored", output);
+        Assert.DoesNotContain("building", output);
+        Assert.False(second.Exists("stages/Hello/bin"));
+        Faults.Shell("chmod", "-R", "u+w", cache.Root);
     }
 
     [Fact]

@@ -130,4 +130,23 @@ public sealed class ParamsValidationTests : IDisposable
         Assert.True(exit == 0, output);
         Assert.Contains("name: from-other-file", _ws.Read("out/Other/other.txt"));
     }
+
+    [Fact]
+    public void Given_a_tab_in_the_indentation_when_loading_then_the_error_names_the_line_of_the_tab()
+    {
+        var (exit, output) = RunWith(Valid.Replace("  seed: 1", "\tseed: 1"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("error: params.yaml:5:1: not valid YAML: a tab character indents this line; YAML indents with spaces only", output);
+    }
+
+    [Fact]
+    public void Given_two_bad_set_overrides_when_validating_then_each_message_is_printed_once()
+    {
+        var (exit, output) = RunWith(Valid, "--set", "train.lr", "--set", "prep.factor");
+
+        Assert.Equal(2, exit);
+        Assert.Equal(1, output.Split('\n').Count(l => l == "error: --set expects key=value, got 'train.lr'"));
+        Assert.Equal(1, output.Split('\n').Count(l => l == "error: --set expects key=value, got 'prep.factor'"));
+    }
 }

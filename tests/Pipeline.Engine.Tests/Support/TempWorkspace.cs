@@ -28,11 +28,14 @@ public sealed class TempWorkspace : IDisposable
     public bool Exists(string relative) => File.Exists(PathOf(relative)) || Directory.Exists(PathOf(relative));
 
     /// <summary>Runs the engine in-process (stages are real bash processes); returns exit code and console text.</summary>
-    public (int Exit, string Output) Run(object build, params string[] args)
+    public (int Exit, string Output) Run(object build, params string[] args) => Run(build, new EngineOptions(), args);
+
+    /// <summary>Runs the engine in-process with options (Root, Console and Interactive are set here).</summary>
+    public (int Exit, string Output) Run(object build, EngineOptions options, params string[] args)
     {
         var console = new TestConsole();
         console.Profile.Width = 400;
-        var exit = Engine.Run(build, args, new EngineOptions { Root = Root, Console = console, Interactive = false });
+        var exit = Engine.Run(build, args, new EngineOptions { Root = Root, Console = console, Interactive = false, ResumeWait = options.ResumeWait });
         return (exit, console.Output);
     }
 
