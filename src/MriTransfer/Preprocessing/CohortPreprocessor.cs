@@ -49,9 +49,7 @@ public static class CohortPreprocessor
     private static SubjectResult[] ProcessAll(IReadOnlyList<CohortSubject> subjects, CohortPreprocessRequest request, Action<string>? progress)
     {
         Directory.CreateDirectory(Path.Combine(request.OutputDir, "subjects"));
-        var qcChosen = subjects.GroupBy(s => s.Label)
-            .SelectMany(c => c.OrderBy(s => s.SubjectId, StringComparer.Ordinal).Take(request.Preprocess.QcSubjectsPerClass))
-            .Select(s => s.SubjectId).ToHashSet(StringComparer.Ordinal);
+        var qcChosen = QcSelection.Choose(subjects, request.Preprocess.QcSubjectsPerClass, request.Split.Seed);
         var results = new SubjectResult[subjects.Count];
         var errors = new string?[subjects.Count];
         var done = 0;

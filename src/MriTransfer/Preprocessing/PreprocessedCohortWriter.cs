@@ -88,7 +88,7 @@ internal static class PreprocessedCohortWriter
             input_orientations = summary.InputOrientations,
             split_seed = summary.Seed,
             label_fractions = summary.LabelFractions,
-            qc = "qc.png: one row per class in the order of 'classes' (name above, coloured strip at the left); each subject = central axial (anterior up, patient's right on the right) then central coronal (superior up)",
+            qc = "qc.png: one row per class in the order of 'classes' (name above, coloured strip at the left); subjects drawn across each class's patients with the split seed, in subject order; each subject = central axial (anterior up, patient's right on the right) then central coronal (superior up)",
         };
         var temp = path + ".tmp";
         File.WriteAllText(temp, JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }) + "\n");

@@ -10,6 +10,8 @@ namespace MriTransfer.Preprocessing;
 public static class QcMontage
 {
     private const int Gap = 4, Strip = 10, TextScale = 2, LabelBand = QcFont.Height * TextScale + 4;
+    /// <summary>Pixels of a tile's shortest side at least (a 32³ volume's slice is shown 4× at 128 px), and of its longest at most.</summary>
+    internal const int MinTile = 128, MaxTile = 512;
     private static readonly Rgb[] ClassColours =
         [new(230, 25, 75), new(60, 180, 75), new(0, 130, 200), new(245, 130, 48), new(145, 30, 180), new(70, 240, 240), new(240, 50, 230), new(210, 245, 60)];
 
@@ -31,8 +33,7 @@ public static class QcMontage
     {
         var tiles = classes.SelectMany(c => c.Subjects).SelectMany(s => s.Coronal is null ? [s.Axial] : new[] { s.Axial, s.Coronal }).ToList();
         if (tiles.Count == 0) return;
-        // small tiles (e.g. 64²) are enlarged by an integer factor, nearest neighbour, so a person can read them
-        var zoom = Math.Max(1, 128 / Math.Max(tiles.Max(t => t.GetLength(0)), tiles.Max(t => t.GetLength(1))));
+        var zoom = Zoom(tiles);
         int tileH = zoom * tiles.Max(t => t.GetLength(0)), tileW = zoom * tiles.Max(t => t.GetLength(1));
         var perSubject = classes.SelectMany(c => c.Subjects).Any(s => s.Coronal is not null) ? 2 : 1;
         var columns = Math.Max(1, classes.Max(c => c.Subjects.Count)) * perSubject;
@@ -56,6 +57,18 @@ public static class QcMontage
             }
         }
         image.SavePng(path);
+    }
+
+    /// <summary>
+    /// The integer factor every tile is enlarged by (nearest neighbour, so each voxel stays a visible square): the
+    /// smallest that makes the shortest tile side at least <see cref="MinTile"/> pixels, but no more than keeps the
+    /// longest side within <see cref="MaxTile"/> (a very elongated slice stays whole rather than huge).
+    /// </summary>
+    internal static int Zoom(IReadOnlyCollection<float[,]> tiles)
+    {
+        var shortest = tiles.Min(t => Math.Min(t.GetLength(0), t.GetLength(1)));
+        var longest = tiles.Max(t => Math.Max(t.GetLength(0), t.GetLength(1)));
+        return Math.Clamp((MinTile + shortest - 1) / shortest, 1, Math.Max(1, MaxTile / longest));
     }
 
     /// <summary>Grey levels from the slice's 1st–99th percentile window.</summary>

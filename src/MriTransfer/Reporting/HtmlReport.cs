@@ -3,7 +3,10 @@ using System.Text;
 
 namespace MriTransfer.Reporting;
 
-/// <summary>report.html: one self-contained file, every figure embedded as a base64 PNG data URI, no external resources.</summary>
+/// <summary>
+/// report.html: one self-contained file, every figure embedded as a base64 PNG data URI, no external resources. Table
+/// cells and code wrap (anywhere, if need be), so nothing runs out of its box down to a phone-width window.
+/// </summary>
 public static class HtmlReport
 {
     public static string Render(ReportDocument doc)
@@ -38,11 +41,11 @@ public static class HtmlReport
         body { font-family: sans-serif; max-width: 1000px; margin: 2em auto; padding: 0 1em; color: #222; }
         .answer { font-size: 1.2em; background: #eef4fb; border-left: 4px solid #2a6ebb; padding: 0.8em; }
         table { border-collapse: collapse; margin: 1em 0; }
-        th, td { border: 1px solid #ccc; padding: 0.3em 0.6em; text-align: left; }
+        th, td { border: 1px solid #ccc; padding: 0.3em 0.6em; text-align: left; overflow-wrap: anywhere; }
         th { background: #f3f3f3; }
         figure { margin: 1.5em 0; }
         img { max-width: 100%; }
         figcaption { color: #555; font-style: italic; }
-        pre { background: #f7f7f7; padding: 0.8em; overflow-x: auto; }
+        pre { background: #f7f7f7; padding: 0.8em; white-space: pre-wrap; overflow-wrap: anywhere; }
         """;
 }

@@ -29,11 +29,11 @@ public static class ReportBuilder
 
         progress("rendering plots");
         doc.Heading("Figures");
-        if (summary.Variants.Count > 0) doc.Figure(BalancedAccuracyPlot.Render(summary.Variants, summary.CiLevel, size));
+        if (summary.Variants.Count > 0) doc.Figure(BalancedAccuracyPlot.Render(summary.Variants, summary.Classes.Count, summary.CiLevel, size));
         if (inputs.LearningCurveDir is { } lcDir)
         {
             var points = LearningCurve.ReadCsv(RequireFile(lcDir, "learning_curve.csv", "LearningCurveSummary"));
-            doc.Figure(LearningCurvePlot.Render(points, size));
+            doc.Figure(LearningCurvePlot.Render(points, summary.Classes.Count, size));
             ReportSections.LearningCurveTable(doc, points);
         }
         foreach (var v in summary.Variants) doc.Figure(ConfusionMatrixPlot.Render(v.Name, summary.Classes, v.Confusion, size));
@@ -43,7 +43,7 @@ public static class ReportBuilder
             doc.Figure(RocCurvePlot.Render(v.Name, classes, rows, size));
         }
         foreach (var (name, dir) in inputs.HistoryDirs.OrderBy(h => h.Key, StringComparer.Ordinal))
-            doc.Figure(TrainingCurvePlot.Render(name, HistoryTable.Read(RequireFile(dir, "history.csv", name)), size));
+            doc.Figure(TrainingCurvePlot.Render(name, HistoryTable.Read(RequireFile(dir, "history.csv", name)), summary.Classes.Count, size));
         var examples = ReconstructionExamples.Read(Path.Combine(inputs.EvaluateDir, "reconstructions"));
         if (examples.Count > 0) doc.Figure(ReconstructionPlot.Render(examples, size));
         else doc.Paragraph("No autoencoder reconstructions were saved by Evaluate (" + (summary.ReconstructionNote ?? "evaluate.reconstruction_examples is 0") + ").");

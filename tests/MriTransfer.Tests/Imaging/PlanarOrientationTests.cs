@@ -49,10 +49,13 @@ public sealed class PlanarOrientationTests : IDisposable
 
         QcMontage.Write(qc, [("tumour", [QcMontage.Slices(output, twoDimensional: true)])]);
 
-        // the tile starts after the class strip and gap (14 px) and below the label band (4 + 14 px), enlarged 3×
+        // the tile starts after the class strip and gap (14 px) and below the label band (4 + 14 px), enlarged 5×
+        // (its 30-pixel side to at least 128); each quadrant is half the picture each way
         using var montage = SKBitmap.Decode(qc);
-        double Mean(int x0, int y0) => Enumerable.Range(0, 45).SelectMany(dy => Enumerable.Range(0, 60).Select(dx => (double)montage.GetPixel(14 + x0 + dx, 18 + y0 + dy).Red)).Average();
-        double topLeft = Mean(0, 0), topRight = Mean(60, 0), bottomLeft = Mean(0, 45), bottomRight = Mean(60, 45);
+        const int zoom = 5, w = Width / 2 * zoom, h = Height / 2 * zoom;
+        Assert.Equal(14 + Width * zoom + 4, montage.Width);
+        double Mean(int x0, int y0) => Enumerable.Range(0, h).SelectMany(dy => Enumerable.Range(0, w).Select(dx => (double)montage.GetPixel(14 + x0 + dx, 18 + y0 + dy).Red)).Average();
+        double topLeft = Mean(0, 0), topRight = Mean(w, 0), bottomLeft = Mean(0, h), bottomRight = Mean(w, h);
         Assert.True(topLeft > Math.Max(topRight, Math.Max(bottomLeft, bottomRight)), $"bright block not top left: TL {topLeft:F0}, TR {topRight:F0}, BL {bottomLeft:F0}, BR {bottomRight:F0}");
         Assert.True(bottomRight > Math.Max(topRight, bottomLeft), $"mid-grey bar not bottom right: TR {topRight:F0}, BL {bottomLeft:F0}, BR {bottomRight:F0}");
     }

@@ -49,4 +49,37 @@ public sealed class QcMontageTests : IDisposable
         Assert.Contains(green, secondBand);
         Assert.DoesNotContain(green, firstBand);
     }
+
+    [Theory]
+    [InlineData(32, 32, 4)] // the default 32³: 128 px tiles
+    [InlineData(48, 48, 3)] // 144 px, not 96
+    [InlineData(64, 48, 3)] // the shortest side reaches 128 px
+    [InlineData(200, 200, 1)]
+    [InlineData(4, 100, 5)] // a thin slice is capped at 512 px along its length
+    public void Given_a_slice_size_when_the_montage_zoom_is_chosen_then_tiles_are_legible_and_bounded(int rows, int columns, int zoom)
+    {
+        Assert.Equal(zoom, QcMontage.Zoom([new float[rows, columns]]));
+    }
+
+    [Fact]
+    public void Given_a_small_slice_when_the_montage_is_written_then_each_voxel_is_an_even_block_of_one_grey()
+    {
+        // Given a 2-D image of 8×8 voxels whose grey level steps with every voxel (no smoothing can hide between them)
+        var volume = Volume.Create(8, 8, 1);
+        for (var i = 0; i < volume.Data.Length; i++) volume.Data[i] = i;
+        var path = Path.Combine(_dir, "qc.png");
+
+        QcMontage.Write(path, [("glioma", [QcMontage.Slices(volume, twoDimensional: true)])]);
+
+        // Then the tile is 128 px (zoom 16) and every 16×16 block is one colour: nearest neighbour, voxels visible
+        using var image = SKBitmap.Decode(path);
+        const int left = 10 + 4, top = 4 + 14, zoom = 16;
+        Assert.Equal(left + 8 * zoom + 4, image.Width);
+        for (var r = 0; r < 8; r++)
+            for (var c = 0; c < 8; c++)
+            {
+                var block = Enumerable.Range(0, zoom).SelectMany(dy => Enumerable.Range(0, zoom).Select(dx => image.GetPixel(left + c * zoom + dx, top + r * zoom + dy)));
+                Assert.Single(block.Distinct());
+            }
+    }
 }

@@ -3,12 +3,25 @@ using ScottPlot;
 
 namespace MriTransfer.Reporting.Plots;
 
-/// <summary>Balanced accuracy against the fraction of labelled BT training data, one line per variant, mean ± sd over seeds.</summary>
+/// <summary>
+/// Balanced accuracy against the fraction of labelled BT training data, one line per variant (any number: colours and
+/// marker shapes both cycle), mean ± sd over seeds with the bars cut at 0 and 1, on an axis from 0 to 1 with the chance
+/// level drawn.
+/// </summary>
 public static class LearningCurvePlot
 {
-    public static PlotImage Render(IReadOnlyList<LearningCurvePoint> points, PlotSize size)
+    public const string FileName = "learning_curve.png";
+    private static readonly MarkerShape[] Shapes =
+        [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.FilledTriangleDown, MarkerShape.OpenCircle, MarkerShape.OpenSquare];
+
+    public static PlotImage Render(IReadOnlyList<LearningCurvePoint> points, int classes, PlotSize size) =>
+        Build(points, classes, size).Render(FileName, "Balanced accuracy against labelled fraction, mean ± sd over seeds");
+
+    internal static Figure Build(IReadOnlyList<LearningCurvePoint> points, int classes, PlotSize size)
     {
-        var plot = new Plot();
+        var figure = new Figure(size);
+        var plot = figure.Plot;
+        var index = 0;
         foreach (var group in points.GroupBy(p => p.Variant).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var ordered = group.OrderBy(p => p.Fraction).ToList();
@@ -16,13 +29,20 @@ public static class LearningCurvePlot
             var ys = ordered.Select(p => p.MeanBalancedAccuracy).ToArray();
             var line = plot.Add.Scatter(xs, ys);
             line.LegendText = group.Key;
-            var errors = plot.Add.ErrorBar(xs, ys, ordered.Select(p => p.SdBalancedAccuracy ?? 0).ToArray());
-            errors.Color = line.Color;
+            line.LineWidth = figure.Style.LineWidth * 1.5f;
+            line.MarkerShape = Shapes[index % Shapes.Length];
+            line.MarkerSize = 7 * figure.Style.Scale;
+            var errors = ordered.Select(p => AccuracyAxis.ClippedError(p.MeanBalancedAccuracy, p.SdBalancedAccuracy ?? 0)).ToList();
+            var bars = plot.Add.ErrorBar(xs, ys, errors.Select(e => e.Above).ToArray());
+            bars.YErrorNegative = errors.Select(e => e.Below).ToArray();
+            bars.Color = line.Color;
+            bars.LineWidth = figure.Style.LineWidth;
+            index++;
         }
-        plot.Title("Learning curve: balanced accuracy vs labelled fraction (mean ± sd over seeds)");
-        plot.XLabel("fraction of labelled BT training subjects");
-        plot.YLabel("balanced accuracy");
-        plot.ShowLegend(Alignment.LowerRight);
-        return PlotImage.Render(plot, "learning_curve.png", "Balanced accuracy against labelled fraction, mean ± sd over seeds", size);
+        AccuracyAxis.ChanceLine(plot, classes, plot.Axes.Left, figure.Style);
+        plot.Axes.SetLimitsX(0, 1.05);
+        AccuracyAxis.Clamp(plot, plot.Axes.Left);
+        return figure.WithTitle("Learning curve: balanced accuracy vs labelled fraction (mean ± sd over seeds)")
+            .WithXLabel("fraction of labelled BT training subjects").WithYLabel("balanced accuracy").WithLegendBelow();
     }
 }

@@ -5,15 +5,30 @@ using ScottPlot;
 namespace MriTransfer.Reporting.Plots;
 
 /// <summary>
-/// Autoencoder reconstructions: one row per example subject, columns input / reconstruction / |error| of the central
-/// axial slice (input and reconstruction share a grey scale per row; the error has its own scale).
+/// Autoencoder reconstructions: one row per example subject (named, with its MSE, as the row's label), columns input /
+/// reconstruction / |error| of the central axial slice (input and reconstruction share a grey scale per row; the
+/// error has its own scale). The image grows taller with its rows so that each slice stays about square.
 /// </summary>
 public static class ReconstructionPlot
 {
-    public static PlotImage Render(IReadOnlyList<ReconstructionExample> examples, PlotSize size)
+    public const string FileName = "reconstructions.png";
+    private const double Step = 1.05, Span = 2 * Step + 1;
+
+    public static PlotImage Render(IReadOnlyList<ReconstructionExample> examples, PlotSize size) =>
+        Build(examples, size).Render(FileName, "Autoencoder input, reconstruction and absolute error for a few AD validation and BT test subjects");
+
+    internal static Figure Build(IReadOnlyList<ReconstructionExample> examples, PlotSize size)
     {
-        var plot = new Plot();
         var rows = examples.Count;
+        var labels = examples.Select(e => $"{e.Cohort.ToUpperInvariant()} {e.SubjectId}\nMSE {e.Mse:G3}").ToList();
+        // a row is about as tall as a column is wide (the row labels measured, at most 30 % of the width as CategoryTicks
+        // wraps them; 40 px for the axes' edges); 120 px for
+        // the title and the column names; square units then keep each slice's shape exactly
+        var tick = new LabelStyle { FontSize = PlotStyle.For(size).Tick };
+        var labelWidth = Math.Min(0.3f * size.Width, labels.Select(l => PlotText.Measure(tick, l).Width).DefaultIfEmpty(0).Max());
+        var rowPixels = Math.Max(40, (size.Width - labelWidth - 40) / Span);
+        var figure = new Figure(size, size with { Height = Math.Max(size.Height, (int)(rowPixels * Math.Max(rows, 1) + 120)) });
+        var plot = figure.Plot;
         for (var r = 0; r < rows; r++)
         {
             var e = examples[r];
@@ -27,18 +42,13 @@ public static class ReconstructionPlot
             Panel(plot, input, 0, y, new ScottPlot.Colormaps.Grayscale(), range);
             Panel(plot, output, 1, y, new ScottPlot.Colormaps.Grayscale(), range);
             Panel(plot, error, 2, y, new ScottPlot.Colormaps.Turbo(), new ScottPlot.Range(0, Math.Max(Max(error), 1e-12)));
-            var label = plot.Add.Text($"{e.Cohort.ToUpperInvariant()} {e.SubjectId}\nMSE {e.Mse:G3}", -0.1, y + 0.5);
-            label.LabelAlignment = Alignment.MiddleRight;
-            label.LabelFontSize = 13;
         }
-        string[] titles = ["input", "reconstruction", "|error|"];
-        plot.Axes.Bottom.SetTicks([0.5, 1.55, 2.6], titles);
-        plot.Axes.Left.SetTicks([], []);
-        plot.Axes.SetLimits(-1.2, 3.15, -0.1, rows + 0.05);
+        figure.WithCategories(plot.Axes.Left, Enumerable.Range(0, rows).Select(r => rows - 1 - r + 0.475).ToList(), labels);
+        figure.WithCategories(plot.Axes.Bottom, [0.5, Step + 0.5, 2 * Step + 0.5], ["input", "reconstruction", "|error|"]);
+        plot.Axes.SetLimits(-0.05, Span + 0.05, -0.05, Math.Max(rows, 1) + 0.0);
+        plot.Axes.SquareUnits();
         plot.HideGrid();
-        plot.Title("Autoencoder reconstructions (central axial slice)");
-        return PlotImage.Render(plot, "reconstructions.png", "Autoencoder input, reconstruction and absolute error for a few AD validation and BT test subjects",
-            size with { Height = Math.Max(size.Height, 220 * Math.Max(rows, 1)) });
+        return figure.WithTitle("Autoencoder reconstructions (central axial slice)");
     }
 
     private static void Panel(Plot plot, double[,] image, int column, int row, IColormap colormap, ScottPlot.Range range)
@@ -46,7 +56,7 @@ public static class ReconstructionPlot
         var heatmap = plot.Add.Heatmap(image);
         heatmap.Colormap = colormap;
         heatmap.ManualRange = range;
-        heatmap.Extent = HeatmapExtent.Cells(column * 1.05, column * 1.05 + 1, row, row + 0.95, image.GetLength(1), image.GetLength(0));
+        heatmap.Extent = HeatmapExtent.Cells(column * Step, column * Step + 1, row, row + 0.95, image.GetLength(1), image.GetLength(0));
     }
 
     /// <summary>Central z slice as [row = y from top, column = x].</summary>
