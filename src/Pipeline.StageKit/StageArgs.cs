@@ -1,3 +1,5 @@
+using Pipeline.Errors;
+
 namespace Pipeline.StageKit;
 
 /// <summary>The command line every stage receives from the engine (see docs/stage-contract.md).</summary>
@@ -9,25 +11,25 @@ public sealed record StageArgs(string ParamsFile, string OutputDir, IReadOnlyDic
         var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
-            var value = i + 1 < args.Count ? args[i + 1] : throw new StageInputException($"{args[i]} needs a value");
+            var value = i + 1 < args.Count ? args[i + 1] : throw new InputException($"{args[i]} needs a value");
             switch (args[i])
             {
                 case "--params": paramsFile = value; i++; break;
                 case "--output": output = value; i++; break;
                 case "--input":
                     var eq = value.IndexOf('=');
-                    if (eq <= 0) throw new StageInputException($"--input expects name=path, got '{value}'");
+                    if (eq <= 0) throw new InputException($"--input expects name=path, got '{value}'");
                     inputs[value[..eq]] = Path.GetFullPath(value[(eq + 1)..]);
                     i++;
                     break;
                 default:
-                    throw new StageInputException(
+                    throw new InputException(
                         $"unknown argument '{args[i]}'; a stage takes --params <file> --output <dir> [--input name=path]...");
             }
         }
         return new StageArgs(
-            paramsFile ?? throw new StageInputException("--params <file> is required"),
-            Path.GetFullPath(output ?? throw new StageInputException("--output <dir> is required")),
+            paramsFile ?? throw new InputException("--params <file> is required"),
+            Path.GetFullPath(output ?? throw new InputException("--output <dir> is required")),
             inputs);
     }
 
@@ -35,7 +37,7 @@ public sealed record StageArgs(string ParamsFile, string OutputDir, IReadOnlyDic
     public string Input(string name) =>
         Inputs.TryGetValue(name, out var path)
             ? path
-            : throw new StageInputException(
+            : throw new InputException(
                 $"input '{name}' was not given; this stage needs --input {name}=<path> (declared inputs: {string.Join(", ", Inputs.Keys)})");
 
     public bool HasInput(string name) => Inputs.ContainsKey(name);

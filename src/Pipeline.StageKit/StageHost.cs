@@ -1,3 +1,4 @@
+using Pipeline.Errors;
 using Spectre.Console;
 
 namespace Pipeline.StageKit;
@@ -16,14 +17,19 @@ public sealed class StageContext(StageArgs args, StageParams parameters, IAnsiCo
     public void Log(string line) => Console.WriteLine(line);
 }
 
-/// <summary>Runs a stage body with the contract's exit codes: 0 ok, 1 bug (stack trace), 2 bad input (message).</summary>
+/// <summary>
+/// Runs a stage body with the contract's exit codes: 0 ok; 2 bad input or usage (an <see cref="InputException"/>, from
+/// the stage kit or the domain library: its message only); 1 anything else, a bug (with the stack trace).
+/// </summary>
 public static class StageHost
 {
     public const int Ok = 0, Failed = 1, BadInput = 2;
 
-    public static int Run(string[] args, Func<StageContext, int> body, IAnsiConsole? console = null)
+    /// <param name="errors">where errors go (standard error by default).</param>
+    public static int Run(string[] args, Func<StageContext, int> body, IAnsiConsole? console = null, TextWriter? errors = null)
     {
         console ??= AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        errors ??= Console.Error;
         try
         {
             var stageArgs = StageArgs.Parse(args);
@@ -31,15 +37,15 @@ public static class StageHost
             Directory.CreateDirectory(stageArgs.OutputDir);
             return body(new StageContext(stageArgs, parameters, console));
         }
-        catch (StageInputException e)
+        catch (InputException e)
         {
-            Console.Error.WriteLine("error: " + e.Message);
+            errors.WriteLine("error: " + e.Message);
             return BadInput;
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine("stage failed with an unexpected error (a bug; please report it with this trace):");
-            Console.Error.WriteLine(e);
+            errors.WriteLine("stage failed with an unexpected error (a bug; please report it with this trace):");
+            errors.WriteLine(e);
             return Failed;
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Errors;
 using YamlDotNet.RepresentationModel;
 
 namespace Pipeline.StageKit;
@@ -62,7 +63,7 @@ public sealed class StageParams
 
     /// <summary>
     /// A declared key read by <paramref name="read"/> (e.g. <see cref="GetInt"/>), or <paramref name="fallback"/> when the
-    /// key was not declared; a value that does not parse is a <see cref="StageInputException"/> naming the file and key.
+    /// key was not declared; a value that does not parse is a <see cref="InputException"/> naming the file and key.
     /// </summary>
     public T GetOr<T>(string key, Func<string, T> read, T fallback)
     {
@@ -71,7 +72,7 @@ public sealed class StageParams
         catch (FormatException)
         {
             var expected = typeof(T) == typeof(int) || typeof(T) == typeof(long) ? "an integer" : typeof(T) == typeof(bool) ? "true or false" : "a number";
-            throw new StageInputException($"{File}: {key}: expected {expected}, got '{TryGetString(key)}'");
+            throw new InputException($"{File}: {key}: expected {expected}, got '{TryGetString(key)}'");
         }
     }
 

@@ -6,17 +6,10 @@ using Pipeline.StageKit;
 // balanced accuracy per (variant, fraction). Inputs: bt=<Preprocess BT>, cell:<variant>/fraction-<f>_seed-<s>=<trained classifier>... (the engine names matrix instances so)
 return StageHost.Run(args, ctx =>
 {
-    try
-    {
-        if (ctx.Params.Has("runtime.torch_threads")) TorchSharp.torch.set_num_threads(ctx.Params.GetInt("runtime.torch_threads"));
-        var cells = ctx.Args.Inputs.Where(kv => kv.Key.StartsWith(LearningCurveCell.InputPrefix, StringComparison.Ordinal))
-            .ToDictionary(kv => kv.Key[LearningCurveCell.InputPrefix.Length..], kv => kv.Value);
-        var points = LearningCurveEvaluator.Run(PreprocessedCohort.Load(ctx.Args.Input("bt")), cells, EvaluateServices.Real(), ctx.OutputDir, ctx.Progress);
-        ctx.Log($"learning curve: {cells.Count} cells → {points.Count} (variant, fraction) points");
-        return StageHost.Ok;
-    }
-    catch (Exception e) when (e is EvaluationInputException or FileNotFoundException or InvalidDataException)
-    {
-        throw new StageInputException(e.Message);
-    }
+    if (ctx.Params.Has("runtime.torch_threads")) TorchSharp.torch.set_num_threads(ctx.Params.GetInt("runtime.torch_threads"));
+    var cells = ctx.Args.Inputs.Where(kv => kv.Key.StartsWith(LearningCurveCell.InputPrefix, StringComparison.Ordinal))
+        .ToDictionary(kv => kv.Key[LearningCurveCell.InputPrefix.Length..], kv => kv.Value);
+    var points = LearningCurveEvaluator.Run(PreprocessedCohort.Load(ctx.Args.Input("bt")), cells, EvaluateServices.Real(), ctx.OutputDir, ctx.Progress);
+    ctx.Log($"learning curve: {cells.Count} cells → {points.Count} (variant, fraction) points");
+    return StageHost.Ok;
 });

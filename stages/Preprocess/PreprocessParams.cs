@@ -1,6 +1,7 @@
 using System.Globalization;
 using MriTransfer.Cohorts.Splitting;
 using MriTransfer.Preprocessing;
+using Pipeline.Errors;
 using Pipeline.StageKit;
 
 /// <summary>
@@ -15,7 +16,7 @@ internal static class PreprocessParams
         var prefixes = p.Keys.Where(k => k.StartsWith("preprocess_", StringComparison.Ordinal) && k.EndsWith(".role", StringComparison.Ordinal))
             .Select(k => k[..^".role".Length]).Where(k => !k.Contains('.')).ToList();
         if (prefixes.Count != 1)
-            throw new StageInputException($"params: expected exactly one cohort role key such as `preprocess_bt.role: bt` or `preprocess_ad.role: ad`, found {prefixes.Count} ({string.Join(", ", prefixes)})");
+            throw new InputException($"params: expected exactly one cohort role key such as `preprocess_bt.role: bt` or `preprocess_ad.role: ad`, found {prefixes.Count} ({string.Join(", ", prefixes)})");
         var problems = new List<string>();
         var reader = new Reader(p, prefixes[0], problems);
 
@@ -48,7 +49,7 @@ internal static class PreprocessParams
             LabelFractions = reader.Doubles("label_fractions", [0.1, 0.25, 0.5, 1.0], null),
         };
         problems.AddRange(preprocess.Validate().Concat(split.Validate()).Select(m => $"params ({prefixes[0]} / preprocess): {m}"));
-        if (problems.Count > 0) throw new StageInputException(problems);
+        if (problems.Count > 0) throw new InputException(problems);
         return (preprocess, split);
     }
 

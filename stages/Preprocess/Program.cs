@@ -1,4 +1,3 @@
-using MriTransfer.Cohorts.Splitting;
 using MriTransfer.Preprocessing;
 using Pipeline.StageKit;
 
@@ -7,13 +6,7 @@ return StageHost.Run(args, context =>
 {
     var (preprocess, split) = PreprocessParams.Read(context.Params);
     var request = new CohortPreprocessRequest(context.Args.Input("manifest"), context.OutputDir, preprocess, split);
-    try
-    {
-        var summary = CohortPreprocessor.Run(request, context.Progress);
-        context.Log($"preprocessed {summary.Counts.Values.Sum(c => c.Values.Sum())} subjects ({summary.Role}, {summary.Mode}, shape [{string.Join(", ", summary.Shape)}])");
-        return StageHost.Ok;
-    }
-    catch (PreprocessingException e) { throw new StageInputException(e.Problems); }
-    catch (SplitException e) { throw new StageInputException(e.Problems); }
-    catch (FileNotFoundException e) { throw new StageInputException(e.Message); }
+    var summary = CohortPreprocessor.Run(request, context.Progress);
+    context.Log($"preprocessed {summary.Counts.Values.Sum(c => c.Values.Sum())} subjects ({summary.Role}, {summary.Mode}, shape [{string.Join(", ", summary.Shape)}])");
+    return StageHost.Ok;
 });

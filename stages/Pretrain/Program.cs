@@ -7,15 +7,8 @@ using Pipeline.StageKit;
 // --input ad=<Preprocess output of the AD cohort>. Resumable state lives in $PIPELINE_RESUME_DIR when set.
 return StageHost.Run(args, ctx =>
 {
-    try
-    {
-        var settings = PretrainSettings.Read(new ParamSource(ctx.Params.TryGetString, ctx.Params.TryGetStringList));
-        var resumeDir = Environment.GetEnvironmentVariable(Pretraining.ResumeDirVariable);
-        Pretraining.Run(ctx.Args.Input("ad"), ctx.OutputDir, settings, ctx.Progress, string.IsNullOrEmpty(resumeDir) ? null : resumeDir);
-        return StageHost.Ok;
-    }
-    catch (Exception e) when (e is TrainingInputException or ModelConfigurationException or InvalidDataException or FileNotFoundException)
-    {
-        throw new StageInputException(e.Message);
-    }
+    var settings = PretrainSettings.Read(new ParamSource(ctx.Params.TryGetString, ctx.Params.TryGetStringList));
+    var resumeDir = Environment.GetEnvironmentVariable(Pretraining.ResumeDirVariable);
+    Pretraining.Run(ctx.Args.Input("ad"), ctx.OutputDir, settings, ctx.Progress, string.IsNullOrEmpty(resumeDir) ? null : resumeDir);
+    return StageHost.Ok;
 });

@@ -8,24 +8,17 @@ using Pipeline.StageKit;
 return StageHost.Run(args, ctx =>
 {
     var p = ctx.Params;
-    try
-    {
-        var d = new ReportSettings(); // defaults for keys params.yaml leaves out
-        var settings = new ReportSettings(
-            p.GetOr("report.plot_width", p.GetInt, d.PlotWidth),
-            p.GetOr("report.plot_height", p.GetInt, d.PlotHeight),
-            p.GetOr("report.headline_variant", p.GetString, d.HeadlineVariant));
-        string? Optional(string name) => ctx.Args.HasInput(name) ? ctx.Args.Input(name) : null;
-        var inputs = new ReportInputs(ctx.Args.Input("evaluate"), StageInputs.WithPrefix(ctx.Args.Inputs, "history:"),
-            Optional("learning_curve"), Optional("params") ?? ctx.Args.ParamsFile, Optional("lock"),
-            // this stage's fingerprint in pipeline.lock: it hashes the code, data and params of everything upstream
-            Environment.GetEnvironmentVariable("PIPELINE_FINGERPRINT"));
-        var doc = ReportBuilder.Run(settings, inputs, MachineInfo.Current(), ctx.OutputDir, ctx.Progress);
-        ctx.Log($"report written with {doc.Figures.Count()} figures");
-        return StageHost.Ok;
-    }
-    catch (Exception e) when (e is ReportInputException or EvaluationInputException or InvalidDataException or FileNotFoundException)
-    {
-        throw new StageInputException(e.Message);
-    }
+    var d = new ReportSettings(); // defaults for keys params.yaml leaves out
+    var settings = new ReportSettings(
+        p.GetOr("report.plot_width", p.GetInt, d.PlotWidth),
+        p.GetOr("report.plot_height", p.GetInt, d.PlotHeight),
+        p.GetOr("report.headline_variant", p.GetString, d.HeadlineVariant));
+    string? Optional(string name) => ctx.Args.HasInput(name) ? ctx.Args.Input(name) : null;
+    var inputs = new ReportInputs(ctx.Args.Input("evaluate"), StageInputs.WithPrefix(ctx.Args.Inputs, "history:"),
+        Optional("learning_curve"), Optional("params") ?? ctx.Args.ParamsFile, Optional("lock"),
+        // this stage's fingerprint in pipeline.lock: it hashes the code, data and params of everything upstream
+        Environment.GetEnvironmentVariable("PIPELINE_FINGERPRINT"));
+    var doc = ReportBuilder.Run(settings, inputs, MachineInfo.Current(), ctx.OutputDir, ctx.Progress);
+    ctx.Log($"report written with {doc.Figures.Count()} figures");
+    return StageHost.Ok;
 });

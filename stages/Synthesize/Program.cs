@@ -9,14 +9,10 @@ return StageHost.Run(args, context =>
     const string prefix = "synthesize.";
     var values = context.Params.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
         .ToDictionary(k => k[prefix.Length..], k => Flat(context.Params, k));
-    SyntheticCohortSettings settings;
-    try { settings = SyntheticCohortSettings.Parse(values, prefix); }
-    catch (ArgumentException e) { throw new StageInputException(e.Message); }
+    var settings = SyntheticCohortSettings.Parse(values, prefix);
     if (context.Args.HasInput("template")) settings = settings with { TemplatePath = context.Args.Input("template") };
 
-    SyntheticCohortSummary summary;
-    try { summary = SyntheticCohorts.Generate(settings, context.OutputDir, context.Progress); }
-    catch (MriTransfer.Imaging.ImageReadException e) { throw new StageInputException("template: " + e.Message); }
+    var summary = SyntheticCohorts.Generate(settings, context.OutputDir, context.Progress);
     context.Log($"AD: {string.Join(", ", summary.AdCounts.Select(c => $"{c.Key} {c.Value}"))} → {summary.AdManifest}");
     context.Log($"BT: {string.Join(", ", summary.BtCounts.Select(c => $"{c.Key} {c.Value}"))} ({summary.BtPatients} patients) → {summary.BtManifest}");
     context.Log($"generated in {summary.Seconds:F1} s");

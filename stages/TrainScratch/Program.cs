@@ -7,14 +7,7 @@ using Pipeline.StageKit;
 // --input bt=<Preprocess output of the BT cohort>
 return StageHost.Run(args, ctx =>
 {
-    try
-    {
-        var source = new ParamSource(ctx.Params.TryGetString, ctx.Params.TryGetStringList);
-        ScratchTraining.Run(ctx.Args.Input("bt"), ctx.OutputDir, FineTuneSettings.ReadScratch(source), ctx.Progress);
-        return StageHost.Ok;
-    }
-    catch (Exception e) when (e is TrainingInputException or ModelConfigurationException or InvalidDataException or FileNotFoundException)
-    {
-        throw new StageInputException(e.Message);
-    }
+    var source = new ParamSource(ctx.Params.TryGetString, ctx.Params.TryGetStringList);
+    ScratchTraining.Run(ctx.Args.Input("bt"), ctx.OutputDir, FineTuneSettings.ReadScratch(source), ctx.Progress);
+    return StageHost.Ok;
 });

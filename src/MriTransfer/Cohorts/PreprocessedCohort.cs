@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Pipeline.Errors;
 
 namespace MriTransfer.Cohorts;
 
@@ -41,14 +42,14 @@ public sealed class PreprocessedCohort
     public IReadOnlyList<PreprocessedSubject> Split(string split) => Subjects.Where(s => s.Split == split).ToList();
 
     /// <summary>Train subjects in the nested subset for <paramref name="fraction"/> (1.0 = all train subjects).</summary>
-    /// <exception cref="InvalidDataException">The fraction is not one Preprocess drew: a learning curve at 0.3 over
+    /// <exception cref="InputException">The fraction is not one Preprocess drew: a learning curve at 0.3 over
     /// subsets 0.25 and 0.5 would otherwise train silently on the 0.25 subset.</exception>
     public IReadOnlyList<PreprocessedSubject> TrainSubset(double fraction)
     {
         var train = Split("train");
         if (fraction >= 1.0) return train;
         if (!DeclaredFractions.Any(f => Math.Abs(f - fraction) < 1e-9))
-            throw new InvalidDataException(
+            throw new InputException(
                 $"{System.IO.Path.Combine(Root, "summary.json")}: train.label_fraction = {fraction.ToString(CultureInfo.InvariantCulture)} is not one of the label fractions this cohort was split into " +
                 $"[{string.Join(", ", DeclaredFractions.Select(f => f.ToString(CultureInfo.InvariantCulture)))}]; add it to preprocess_bt.label_fractions (PreprocessBt reruns) or use one of those");
         return train.Where(s => LabelFractions.TryGetValue(s.SubjectId, out var f) && f <= fraction + 1e-9).ToList();
@@ -62,7 +63,7 @@ public sealed class PreprocessedCohort
         var indexPath = System.IO.Path.Combine(root, "index.csv");
         foreach (var required in new[] { summaryPath, indexPath })
             if (!File.Exists(required))
-                throw new FileNotFoundException($"{required}: missing; is {root} the output of a Preprocess stage?", required);
+                throw new InputException($"{required}: missing; is {root} the output of a Preprocess stage?");
 
         using var summary = JsonDocument.Parse(File.ReadAllText(summaryPath));
         var mode = summary.RootElement.GetProperty("mode").GetString() ?? "3d";

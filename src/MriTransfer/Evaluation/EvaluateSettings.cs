@@ -1,11 +1,5 @@
 namespace MriTransfer.Evaluation;
 
-/// <summary>Bad evaluation settings or inputs; the stage turns it into a usage error (exit 2).</summary>
-public sealed class EvaluationInputException(string message) : Exception(message)
-{
-    public EvaluationInputException(IEnumerable<string> problems) : this(string.Join(Environment.NewLine, problems)) { }
-}
-
 /// <summary>
 /// The Evaluate stage's params (evaluate.*), validated on construction; every problem is reported together.
 /// </summary>

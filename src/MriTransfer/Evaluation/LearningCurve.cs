@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Pipeline.Errors;
 
 namespace MriTransfer.Evaluation;
 
@@ -100,7 +101,7 @@ public static class LearningCurve
     public static IReadOnlyList<LearningCurvePoint> ReadCsv(string path)
     {
         var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToList();
-        if (lines.Count == 0 || lines[0] != CsvHeader) throw new InvalidDataException($"{path}: expected header '{CsvHeader}'");
+        if (lines.Count == 0 || lines[0] != CsvHeader) throw new InputException($"{path}: expected header '{CsvHeader}'");
         var points = new List<LearningCurvePoint>();
         var problems = new List<string>();
         var inv = CultureInfo.InvariantCulture;
@@ -112,7 +113,7 @@ public static class LearningCurve
                 points.Add(new LearningCurvePoint(f[0], fraction, seeds, mean, double.TryParse(f[4], NumberStyles.Float, inv, out var sd) ? sd : null));
             else problems.Add($"{path}: line {i + 1}: expected {CsvHeader}, got '{lines[i]}'");
         }
-        if (problems.Count > 0) throw new InvalidDataException(string.Join(Environment.NewLine, problems));
+        if (problems.Count > 0) throw new InputException(problems);
         return points;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MriTransfer.Cohorts;
 using MriTransfer.Cohorts.Splitting;
+using Pipeline.Errors;
 
 namespace MriTransfer.Preprocessing;
 
@@ -65,7 +66,7 @@ public static class CohortPreprocessor
             {
                 results[i] = SubjectProcessor.Run(subject, request.Preprocess, request.OutputDir, qcChosen.Contains(subject.SubjectId));
             }
-            catch (Exception e) when (e is PreprocessingException or InvalidDataException or IOException)
+            catch (Exception e) when (e is InputException or InvalidDataException or IOException)
             {
                 errors[i] = $"{subject.Path} (subject {subject.SubjectId}): {e.Message}";
             }

@@ -1,11 +1,5 @@
 namespace MriTransfer.Reporting;
 
-/// <summary>Bad report settings or inputs; the stage turns it into a usage error (exit 2).</summary>
-public sealed class ReportInputException(string message) : Exception(message)
-{
-    public ReportInputException(IEnumerable<string> problems) : this(string.Join(Environment.NewLine, problems)) { }
-}
-
 /// <summary>The Report stage's params (report.*), validated on construction; every problem is reported together.</summary>
 public sealed record ReportSettings
 {

@@ -2,6 +2,7 @@ using MriTransfer.Imaging;
 using MriTransfer.Models;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
+using Pipeline.Errors;
 
 namespace MriTransfer.Training;
 
@@ -42,7 +43,7 @@ public sealed class EncoderClassifierPredictor : ISubjectClassifier
     public float[] PredictProbabilities(Volume subject)
     {
         if (!subject.Shape.SequenceEqual(_inputShape))
-            throw new InvalidDataException($"volume of shape {string.Join("×", subject.Shape)} given to a classifier trained on {string.Join("×", _inputShape)}");
+            throw new InputException($"volume of shape {string.Join("×", subject.Shape)} given to a classifier trained on {string.Join("×", _inputShape)}");
         var dims = _model.Architecture.SpatialDims;
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();

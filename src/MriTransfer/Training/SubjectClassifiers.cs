@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MriTransfer.Models.ImageNet;
+using Pipeline.Errors;
 
 namespace MriTransfer.Training;
 
@@ -10,14 +11,14 @@ public static class SubjectClassifiers
     {
         var modelJson = Path.Combine(modelDir, "model.json");
         if (!File.Exists(modelJson))
-            throw new FileNotFoundException($"{modelJson}: missing; is {modelDir} the output of a training stage?", modelJson);
+            throw new InputException($"{modelJson}: missing; is {modelDir} the output of a training stage?");
         using var doc = JsonDocument.Parse(File.ReadAllText(modelJson));
         var kind = doc.RootElement.GetProperty("kind").GetString();
         return kind switch
         {
             EncoderClassifierPredictor.Kind => EncoderClassifierPredictor.Load(modelDir),
             ResNetSliceModelInfo.KindName => ResNetSliceClassifier.Load(modelDir),
-            _ => throw new InvalidDataException($"{modelJson}: unknown classifier kind '{kind}'"),
+            _ => throw new InputException($"{modelJson}: unknown classifier kind '{kind}'"),
         };
     }
 }

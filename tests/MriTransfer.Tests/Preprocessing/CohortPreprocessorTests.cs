@@ -3,6 +3,7 @@ using MriTransfer.Cohorts;
 using MriTransfer.Cohorts.Splitting;
 using MriTransfer.Imaging;
 using MriTransfer.Preprocessing;
+using Pipeline.Errors;
 
 namespace MriTransfer.Tests.Preprocessing;
 
@@ -62,7 +63,7 @@ public sealed class CohortPreprocessorTests : IDisposable
         CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Bt, Seed = 3 }));
         var cohort = PreprocessedCohort.Load(Path.Combine(_root, "out"));
 
-        var error = Assert.Throws<InvalidDataException>(() => cohort.TrainSubset(0.3));
+        var error = Assert.Throws<InputException>(() => cohort.TrainSubset(0.3));
 
         Assert.Contains("train.label_fraction = 0.3", error.Message);
         Assert.Contains($"[{string.Join(", ", cohort.DeclaredFractions)}]", error.Message);

@@ -1,4 +1,5 @@
 using Pipeline.StageKit;
+using Pipeline.Errors;
 
 namespace MriTransfer.Tests.StageKit;
 
@@ -18,7 +19,7 @@ public class StageParamsTests
     {
         var p = StageParams.FromYaml("evaluate:\n  seed: seven\n");
 
-        var error = Assert.Throws<StageInputException>(() => p.GetOr("evaluate.seed", p.GetInt, 1));
+        var error = Assert.Throws<InputException>(() => p.GetOr("evaluate.seed", p.GetInt, 1));
 
         Assert.Contains("evaluate.seed: expected an integer, got 'seven'", error.Message);
     }

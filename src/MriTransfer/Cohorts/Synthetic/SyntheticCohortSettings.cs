@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Errors;
 
 namespace MriTransfer.Cohorts.Synthetic;
 
@@ -45,7 +46,7 @@ public sealed record SyntheticCohortSettings
 
     /// <summary>
     /// Builds settings from flat values ("ad_subjects" → "120"; lists as "64,64,64"); missing keys keep defaults.
-    /// Throws <see cref="ArgumentException"/> listing every problem.
+    /// Throws <see cref="InputException"/> listing every problem.
     /// </summary>
     public static SyntheticCohortSettings Parse(IReadOnlyDictionary<string, string> values, string prefix = "synthesize.")
     {
@@ -91,7 +92,7 @@ public sealed record SyntheticCohortSettings
             Compress = Get("compress", s.Compress, t => bool.Parse(t), _ => true),
             Threads = Get("threads", s.Threads, Int, v => v is >= 0 and <= 256),
         };
-        if (problems.Count > 0) throw new ArgumentException(string.Join(Environment.NewLine, problems));
+        if (problems.Count > 0) throw new InputException(problems);
         return s;
     }
 

@@ -1,6 +1,7 @@
 using MriTransfer.Imaging;
 using MriTransfer.Training;
 using static TorchSharp.torch;
+using Pipeline.Errors;
 
 namespace MriTransfer.Models.ImageNet;
 
@@ -30,7 +31,7 @@ public sealed class ResNetSliceClassifier : ISubjectClassifier
         var info = ResNetSliceModelInfo.Read(Path.Combine(modelDir, "model.json"));
         var weights = Path.Combine(modelDir, "model.pt");
         if (!File.Exists(weights))
-            throw new FileNotFoundException($"{weights}: missing; the classifier folder {modelDir} is incomplete", weights);
+            throw new InputException($"{weights}: missing; the classifier folder {modelDir} is incomplete");
         var net = new ResNetSliceNet(new ResNet18Backbone(), info.Classes.Count);
         net.load(weights, strict: true);
         net.eval();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Pipeline.Errors;
 
 namespace MriTransfer.Models.ImageNet;
 
@@ -37,16 +38,16 @@ public sealed record ResNetSliceModelInfo(
     public static ResNetSliceModelInfo Read(string path)
     {
         if (!File.Exists(path))
-            throw new FileNotFoundException($"{path}: missing; is {Path.GetDirectoryName(path)} the output of ImageNetHead or ImageNetFineTune?", path);
+            throw new InputException($"{path}: missing; is {Path.GetDirectoryName(path)} the output of ImageNetHead or ImageNetFineTune?");
         var info = JsonSerializer.Deserialize<ResNetSliceModelInfo>(File.ReadAllText(path))
-                   ?? throw new InvalidDataException($"{path}: empty model.json");
+                   ?? throw new InputException($"{path}: empty model.json");
         var problems = new List<string>();
         if (info.Kind != KindName) problems.Add($"{path}: kind is '{info.Kind}', expected '{KindName}'");
         if (info.Classes is null || info.Classes.Count < 2) problems.Add($"{path}: classes must list at least 2 classes");
         if (info.Mode is not ("3d" or "2d")) problems.Add($"{path}: mode is '{info.Mode}', expected \"3d\" or \"2d\"");
         if (info.BlocksPerStage is null || !info.BlocksPerStage.SequenceEqual(ResNet18Backbone.BlocksPerStage))
             problems.Add($"{path}: blocks_per_stage must be [{string.Join(", ", ResNet18Backbone.BlocksPerStage)}]");
-        if (problems.Count > 0) throw new InvalidDataException(string.Join(Environment.NewLine, problems));
+        if (problems.Count > 0) throw new InputException(problems);
         return info;
     }
 }

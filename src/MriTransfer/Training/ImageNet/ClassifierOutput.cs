@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MriTransfer.Models.ImageNet;
+using Pipeline.Errors;
 
 namespace MriTransfer.Training.ImageNet;
 
@@ -40,7 +41,7 @@ public static class ClassifierOutput
     public static (int Seed, double LabelFraction) ReadSeedAndFraction(string modelDir)
     {
         var path = Path.Combine(modelDir, "training.json");
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: missing; is {modelDir} the output of ImageNetHead?", path);
+        if (!File.Exists(path)) throw new InputException($"{path}: missing; is {modelDir} the output of ImageNetHead?");
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         return (doc.RootElement.GetProperty("seed").GetInt32(), doc.RootElement.GetProperty("label_fraction").GetDouble());
     }

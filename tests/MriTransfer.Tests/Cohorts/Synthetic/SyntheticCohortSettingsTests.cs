@@ -1,4 +1,5 @@
 using MriTransfer.Cohorts.Synthetic;
+using Pipeline.Errors;
 
 namespace MriTransfer.Tests.Cohorts.Synthetic;
 
@@ -29,7 +30,7 @@ public sealed class SyntheticCohortSettingsTests
     [Fact]
     public void Given_several_bad_values_When_parsed_Then_every_problem_is_reported_together()
     {
-        var e = Assert.Throws<ArgumentException>(() => SyntheticCohortSettings.Parse(new Dictionary<string, string>
+        var e = Assert.Throws<InputException>(() => SyntheticCohortSettings.Parse(new Dictionary<string, string>
         {
             ["ad_subjects"] = "2", ["difficulty"] = "1.5", ["shape"] = "64,64", ["colour"] = "red",
         }));
