@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using TorchSharp.PyBridge;
 using Pipeline.Errors;
+using TorchSharp.PyBridge;
 
 namespace MriTransfer.Models;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using TorchSharp;
 using Pipeline.Errors;
+using TorchSharp;
 
 namespace MriTransfer.Models;
 

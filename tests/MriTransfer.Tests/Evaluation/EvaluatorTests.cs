@@ -165,7 +165,7 @@ public class EvaluatorTests
         Assert.Equal([1, 2, 0], order);
     }
 
-    private sealed class OtherClasses : MriTransfer.Training.ISubjectClassifier
+    private sealed class OtherClasses : MriTransfer.Models.ISubjectClassifier
     {
         public string Kind => "fake";
         public IReadOnlyList<string> Classes => ["x", "y", "z"];

@@ -2,7 +2,7 @@ using System.Globalization;
 using MriTransfer.Cohorts;
 using MriTransfer.Evaluation;
 using MriTransfer.Imaging;
-using MriTransfer.Training;
+using MriTransfer.Models;
 
 namespace MriTransfer.Tests.Evaluation;
 

@@ -1,5 +1,5 @@
-using Pipeline.StageKit;
 using Pipeline.Errors;
+using Pipeline.StageKit;
 
 namespace MriTransfer.Tests.StageKit;
 

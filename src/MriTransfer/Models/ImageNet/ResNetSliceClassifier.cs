@@ -1,7 +1,6 @@
 using MriTransfer.Imaging;
-using MriTransfer.Training;
-using static TorchSharp.torch;
 using Pipeline.Errors;
+using static TorchSharp.torch;
 
 namespace MriTransfer.Models.ImageNet;
 

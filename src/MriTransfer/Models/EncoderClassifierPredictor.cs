@@ -1,10 +1,9 @@
 using MriTransfer.Imaging;
-using MriTransfer.Models;
+using Pipeline.Errors;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
-using Pipeline.Errors;
 
-namespace MriTransfer.Training;
+namespace MriTransfer.Models;
 
 /// <summary>
 /// A trained "encoder-classifier" folder (TrainHead, FineTune, TrainScratch) as an <see cref="ISubjectClassifier"/>:

@@ -2,7 +2,7 @@ using System.Text.Json;
 using MriTransfer.Models.ImageNet;
 using Pipeline.Errors;
 
-namespace MriTransfer.Training;
+namespace MriTransfer.Models;
 
 /// <summary>Loads any trained classifier folder (model.json + model.pt) by the kind recorded in model.json.</summary>
 public static class SubjectClassifiers

@@ -1,6 +1,6 @@
 using MriTransfer.Imaging;
 
-namespace MriTransfer.Training;
+namespace MriTransfer.Models;
 
 /// <summary>
 /// A trained classifier loaded from a training stage's output folder (model.json + model.pt), whatever its
