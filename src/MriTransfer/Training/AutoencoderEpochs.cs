@@ -1,4 +1,5 @@
 using MriTransfer.Models;
+using MriTransfer.Randomness;
 using MriTransfer.Training.Settings;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,4 +1,5 @@
 using MriTransfer.Models;
+using MriTransfer.Randomness;
 using MriTransfer.Training.Settings;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MriTransfer.Models;
+using MriTransfer.Randomness;
 using MriTransfer.Training.Settings;
 using static TorchSharp.torch;
 

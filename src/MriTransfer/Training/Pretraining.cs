@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MriTransfer.Cohorts;
 using MriTransfer.Models;
+using MriTransfer.Randomness;
 using MriTransfer.Training.Settings;
 using static TorchSharp.torch;
 

@@ -1,6 +1,7 @@
 using MriTransfer.Cohorts;
 using MriTransfer.Cohorts.Synthetic;
 using MriTransfer.Imaging;
+using MriTransfer.Randomness;
 using MriTransfer.Tests.Imaging;
 
 namespace MriTransfer.Tests.Cohorts;

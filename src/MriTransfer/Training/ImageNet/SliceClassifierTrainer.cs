@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MriTransfer.Randomness;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -28,7 +29,7 @@ public sealed class SliceClassifierTrainer(
         using var backboneOptimizer = backboneParameters.Count > 0 && settings.BackboneLr > 0 ? optim.Adam(backboneParameters, settings.BackboneLr) : null;
         foreach (var p in backboneParameters) p.requires_grad = backboneOptimizer is not null;
 
-        var order = new Random(settings.Seed);
+        var order = Seeds.Stream(settings.Seed);
         var history = new List<EpochRecord>();
         Dictionary<string, Tensor>? best = null;
         double bestLoss = double.PositiveInfinity;

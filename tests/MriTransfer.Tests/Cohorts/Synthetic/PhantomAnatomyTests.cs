@@ -1,4 +1,5 @@
 using MriTransfer.Cohorts.Synthetic;
+using MriTransfer.Randomness;
 
 namespace MriTransfer.Tests.Cohorts.Synthetic;
 
