@@ -39,7 +39,7 @@ public static class NiftiReader
         var (nonFinite, first) = VoxelDecoder.FindNonFinite(data, shape);
         if (nonFinite > 0 && !options.AllowNonFinite) throw new NonFiniteVoxelsException(imagePath ?? path, nonFinite, first);
 
-        var volume = new Volume(data, shape, Spacing(affine), affine);
+        var volume = new Volume(data, shape, Affine.Spacing(affine), affine);
         var info = new ImageFileInfo($"NIfTI-{header.Version}", NiftiDataTypes.Name(header.DataType), header.FileShape, source, header.BigEndian, nonFinite);
         return new VolumeFile(volume, info);
     }
@@ -141,7 +141,4 @@ public static class NiftiReader
     }
 
     private static double Positive(double v) => v > 0 && double.IsFinite(v) ? v : 1;
-
-    internal static double[] Spacing(double[,] affine) =>
-        Enumerable.Range(0, 3).Select(c => Math.Sqrt(Enumerable.Range(0, 3).Sum(r => affine[r, c] * affine[r, c]))).ToArray();
 }
