@@ -1,4 +1,5 @@
 using System.Globalization;
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Cohorts.Splitting;
 using MriTransfer.Preprocessing;
 using Pipeline.Errors;
@@ -24,7 +25,7 @@ internal static class PreprocessParams
         var clip = reader.Doubles("clip_percentiles", [0.5, 99.5], 2);
         var preprocess = new PreprocessSettings
         {
-            Mode = reader.Choice("mode", PreprocessMode.ThreeD, ("3d", PreprocessMode.ThreeD), ("2d", PreprocessMode.TwoD)),
+            Mode = reader.Choice("mode", CohortMode.ThreeD, ("3d", CohortMode.ThreeD), ("2d", CohortMode.TwoD)),
             TargetShape = reader.Ints("target_shape", [64, 64, 64], 3),
             TargetSpacing = reader.Doubles("target_spacing", [3.0, 3.0, 3.0], 3),
             SliceShape = reader.Ints("slice_shape", [128, 128], 2),

@@ -1,3 +1,4 @@
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Preprocessing;
 using Pipeline.StageKit;
 
@@ -7,6 +8,6 @@ return StageHost.Run(args, context =>
     var (preprocess, split) = PreprocessParams.Read(context.Params);
     var request = new CohortPreprocessRequest(context.Args.Input("manifest"), context.OutputDir, preprocess, split);
     var summary = CohortPreprocessor.Run(request, context.Progress);
-    context.Log($"preprocessed {summary.Counts.Values.Sum(c => c.Values.Sum())} subjects ({summary.Role}, {summary.Mode}, shape [{string.Join(", ", summary.Shape)}])");
+    context.Log($"preprocessed {summary.Counts.Values.Sum(c => c.Values.Sum())} subjects ({summary.Role.ToString().ToLowerInvariant()}, {summary.Mode.Text()}, shape [{string.Join(", ", summary.Shape)}])");
     return StageHost.Ok;
 });

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using MriTransfer.Cohorts.Preprocessed;
+using MriTransfer.Cohorts.Splitting;
 using MriTransfer.Imaging;
 using MriTransfer.Models;
 using MriTransfer.Training;
@@ -72,14 +74,12 @@ internal static class SyntheticCohort
     {
         Directory.CreateDirectory(Path.Combine(root, "subjects"));
         var random = new Random(0);
-        var index = new List<string> { "subject_id,patient_id,label,split,path,mean,sd,min,max" };
-        var fractions = new List<string> { "subject_id,fraction" };
-        var n = 0;
+        var index = new List<PreprocessedSubject>();
         foreach (var (split, count) in new[] { ("train", train), ("val", val), ("test", test) })
             for (var c = 0; c < classes.Length; c++)
                 for (var i = 0; i < count; i++)
                 {
-                    var id = $"sub-{n++:D4}";
+                    var id = $"sub-{index.Count:D4}";
                     var volume = Volume.Create(size, size, size, 3, 3, 3);
                     for (var v = 0; v < volume.Data.Length; v++) volume.Data[v] = (float)(random.NextDouble() - 0.5);
                     var half = size / 8 + 2 * c;
@@ -87,12 +87,12 @@ internal static class SyntheticCohort
                         for (var y = size / 2 - half; y < size / 2 + half; y++)
                             for (var x = size / 2 - half; x < size / 2 + half; x++) volume[x, y, z] += 1;
                     VolumeIO.WriteNifti(volume, Path.Combine(root, "subjects", id + ".nii.gz"));
-                    index.Add($"{id},{id},{classes[c]},{split},subjects/{id}.nii.gz,0,1,-1,1");
-                    if (split == "train") fractions.Add($"{id},1.0");
+                    index.Add(new PreprocessedSubject(id, id, classes[c], split, $"subjects/{id}.nii.gz", 0, 1, -1, 1));
                 }
-        File.WriteAllLines(Path.Combine(root, "index.csv"), index);
-        File.WriteAllLines(Path.Combine(root, "label_fractions.csv"), fractions);
-        File.WriteAllText(Path.Combine(root, "summary.json"),
-            $$"""{ "mode": "3d", "classes": [{{string.Join(", ", classes.Select(c => $"\"{c}\""))}}], "shape": [{{size}}, {{size}}, {{size}}], "spacing": [3, 3, 3], "counts": {} }""");
+        var summary = new PreprocessedCohortSummary(CohortMode.ThreeD, CohortRole.Bt, classes, [size, size, size], [3, 3, 3],
+            new Dictionary<string, IReadOnlyDictionary<string, int>>(), new Dictionary<string, int>(), 0, [1.0]);
+        PreprocessedCohortWriter.Write(root, summary, index,
+            index.Select(s => new SplitAssignment(s.SubjectId, s.PatientId, s.Label, s.Split, null, s.SubjectId)).ToList(),
+            index.Where(s => s.Split == SplitNames.Train).Select(s => new LabelFractionRow(s.SubjectId, 1.0)).ToList());
     }
 }

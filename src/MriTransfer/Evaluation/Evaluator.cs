@@ -1,5 +1,5 @@
 using System.Globalization;
-using MriTransfer.Cohorts;
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Imaging;
 
 namespace MriTransfer.Evaluation;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MriTransfer.Cohorts;
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Cohorts.Splitting;
 using Pipeline.Errors;
 
@@ -42,7 +43,7 @@ public static class CohortPreprocessor
             : [];
 
         var results = ProcessAll(subjects, request, progress);
-        var summary = PreprocessedCohortWriter.Write(request, subjects, splits, fractions, results);
+        var summary = PreprocessedOutput.Write(request, subjects, splits, fractions, results);
         progress?.Invoke($"done: {subjects.Count} subjects");
         return summary;
     }
@@ -82,7 +83,7 @@ public static class CohortPreprocessor
         if (problems.Count > 0) throw new PreprocessingException(problems);
 
         var kinds = results.GroupBy(r => r.InputWasImage).ToList();
-        if (request.Preprocess.Mode == PreprocessMode.TwoD && kinds.Count > 1)
+        if (request.Preprocess.Mode == CohortMode.TwoD && kinds.Count > 1)
         {
             var images = results.Where(r => r.InputWasImage).Select(r => r.SubjectId).Take(5);
             throw new PreprocessingException(

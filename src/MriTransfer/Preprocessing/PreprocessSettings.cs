@@ -1,12 +1,6 @@
-namespace MriTransfer.Preprocessing;
+using MriTransfer.Cohorts.Preprocessed;
 
-public enum PreprocessMode
-{
-    /// <summary>One model-ready 3-D volume per subject.</summary>
-    ThreeD,
-    /// <summary>K axial slices (or one 2-D image) per subject, stacked as an (H, W, K) volume.</summary>
-    TwoD,
-}
+namespace MriTransfer.Preprocessing;
 
 /// <summary>
 /// How every subject of a cohort is preprocessed (see docs in benchmarks/preprocess.md and the stage's params).
@@ -14,7 +8,7 @@ public enum PreprocessMode
 /// </summary>
 public sealed record PreprocessSettings
 {
-    public PreprocessMode Mode { get; init; } = PreprocessMode.ThreeD;
+    public CohortMode Mode { get; init; } = CohortMode.ThreeD;
     /// <summary>3-D mode: output shape in voxels (x, y, z).</summary>
     public int[] TargetShape { get; init; } = [64, 64, 64];
     /// <summary>Voxel spacing (mm) volumes are resampled to before cropping (both modes; ignored for 2-D images).</summary>
@@ -62,5 +56,5 @@ public sealed record PreprocessSettings
 
     /// <summary>Shape of every output file: TargetShape in 3-D mode, (H, W, K) in 2-D mode.</summary>
     public int[] OutputShape(bool twoDimensionalInputs) =>
-        Mode == PreprocessMode.ThreeD ? TargetShape : [SliceShape[0], SliceShape[1], twoDimensionalInputs ? 1 : Slices];
+        Mode == CohortMode.ThreeD ? TargetShape : [SliceShape[0], SliceShape[1], twoDimensionalInputs ? 1 : Slices];
 }

@@ -1,4 +1,5 @@
 using MriTransfer.Cohorts;
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Imaging;
 
 namespace MriTransfer.Preprocessing;
@@ -26,7 +27,7 @@ internal static class SubjectProcessor
         }
         var mean = sum / output.Data.Length;
         foreach (var v in output.Data) sumSquares += (v - mean) * (v - mean);
-        var qc = keepQc ? QcMontage.Slices(output, settings.Mode == PreprocessMode.TwoD) : null;
+        var qc = keepQc ? QcMontage.Slices(output, settings.Mode == CohortMode.TwoD) : null;
         return new SubjectResult(subject.SubjectId, relative.Replace('\\', '/'), output.Shape, output.Spacing,
             mean, Math.Sqrt(sumSquares / output.Data.Length), min, max, orientation, input.Nz == 1, qc);
     }

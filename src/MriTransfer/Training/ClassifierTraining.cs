@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Models;
 using MriTransfer.Training.Settings;
 using static TorchSharp.torch;
@@ -84,9 +85,9 @@ internal static class ClassifierTraining
     {
         ["kind"] = EncoderClassifierPredictor.Kind,
         ["classes"] = new JsonArray(data.Classes.Select(c => (JsonNode)c).ToArray()),
-        ["mode"] = data.Summary.Mode,
+        ["mode"] = data.Cohort.Mode.Text(),
         ["input_shape"] = new JsonArray(data.Cohort.Shape.Select(n => (JsonNode)n).ToArray()),
-        ["spacing"] = new JsonArray(data.Summary.Spacing.Select(s => (JsonNode)s).ToArray()),
+        ["spacing"] = new JsonArray(data.Cohort.Summary.Spacing.Select(s => (JsonNode)s).ToArray()),
         ["architecture"] = model.Architecture.ToJson(),
         ["head"] = model.HeadSpec.ToJson(),
     };

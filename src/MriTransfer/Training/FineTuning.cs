@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Models;
 using MriTransfer.Randomness;
 using MriTransfer.Training.Settings;
@@ -19,7 +20,7 @@ public static class FineTuning
         set_num_threads(classifier.Runtime.TorchThreads);
         CheckSameSubset(headDir, classifier);
         var data = ClassifierData.Load(btDir, classifier, classifier.Model.Architecture);
-        var architecture = classifier.Model.Architecture(data.Summary.SpatialDims);
+        var architecture = classifier.Model.Architecture(data.Cohort.Mode.SpatialDims());
         var head = classifier.Model.Head(data.Classes.Count);
         var headDescription = ModelFiles.ReadJson(Path.Combine(headDir, "model.json"));
         var problems = new List<string>();

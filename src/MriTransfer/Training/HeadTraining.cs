@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Models;
 using MriTransfer.Randomness;
 using MriTransfer.Training.Settings;
@@ -16,7 +17,7 @@ public static class HeadTraining
     {
         set_num_threads(settings.Runtime.TorchThreads);
         var data = ClassifierData.Load(btDir, settings, settings.Model.Architecture);
-        var architecture = settings.Model.Architecture(data.Summary.SpatialDims);
+        var architecture = settings.Model.Architecture(data.Cohort.Mode.SpatialDims());
         manual_seed(Seeds.Derive(settings.Seed, Seeds.Weights));
         using var model = new EncoderClassifier(architecture, settings.Model.Head(data.Classes.Count));
         EncoderFiles.LoadInto(model.Encoder, encoderDir);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MriTransfer.Cohorts;
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Models;
 using MriTransfer.Randomness;
 using MriTransfer.Training.Settings;
@@ -27,9 +27,9 @@ public static class Pretraining
     {
         set_num_threads(settings.Runtime.TorchThreads);
         var cohort = PreprocessedCohort.Load(adDir);
-        var summary = CohortSummary.Read(adDir);
-        var architecture = settings.Model.Architecture(summary.SpatialDims);
-        architecture.ValidateInputShape(VolumeTensors.SpatialShape(cohort.Shape, architecture.SpatialDims), Path.Combine(adDir, "summary.json"));
+        var indexSha256 = Fingerprint.OfFile(cohort.IndexPath);
+        var architecture = settings.Model.Architecture(cohort.Mode.SpatialDims());
+        architecture.ValidateInputShape(VolumeTensors.SpatialShape(cohort.Shape, architecture.SpatialDims), cohort.SummaryPath);
         var train = LoadSplit(cohort, "train", architecture);
         var val = LoadSplit(cohort, "val", architecture);
 
@@ -40,7 +40,7 @@ public static class Pretraining
 
         var stateDir = resumeDir ?? outputDir;
         Directory.CreateDirectory(stateDir);
-        var fingerprint = Fingerprint.OfText(JsonSerializer.Serialize(settings) + summary.IndexSha256);
+        var fingerprint = Fingerprint.OfText(JsonSerializer.Serialize(settings) + indexSha256);
         var state = PretrainResumeState.TryLoad(stateDir, fingerprint);
         var history = new HistoryCsv(HistoryCsv.PretrainColumns);
         if (state is null) PretrainResumeState.Clear(stateDir);
@@ -80,7 +80,7 @@ public static class Pretraining
 
         Publish(stateDir, outputDir);
         ModelFiles.WriteJson(Path.Combine(outputDir, "model.json"),
-            Description(architecture, settings, summary, cohort, train.Count, val.Count, state, history, stopReason));
+            Description(architecture, settings, indexSha256, cohort, train.Count, val.Count, state, history, stopReason));
         if (resumeDir is not null) PretrainResumeState.Clear(resumeDir);
     }
 
@@ -104,19 +104,18 @@ public static class Pretraining
             File.Copy(Path.Combine(stateDir, name), Path.Combine(outputDir, name), overwrite: true);
     }
 
-    private static JsonObject Description(EncoderArchitecture architecture, PretrainSettings settings, CohortSummary summary,
+    private static JsonObject Description(EncoderArchitecture architecture, PretrainSettings settings, string indexSha256,
         PreprocessedCohort cohort, int trainSamples, int valSamples, PretrainResumeState state, HistoryCsv history, string stopReason) => new()
     {
         ["kind"] = "autoencoder",
         ["architecture"] = architecture.ToJson(),
         ["variant"] = settings.Variant.ToJson(),
-        ["mode"] = summary.Mode,
+        ["mode"] = cohort.Mode.Text(),
         ["input_shape"] = new JsonArray(cohort.Shape.Select(n => (JsonNode)n).ToArray()),
-        ["spacing"] = new JsonArray(summary.Spacing.Select(s => (JsonNode)s).ToArray()),
-        ["normalisation"] = summary.Normalisation?.DeepClone(),
+        ["spacing"] = new JsonArray(cohort.Summary.Spacing.Select(s => (JsonNode)s).ToArray()),
         ["training_data"] = new JsonObject
         {
-            ["index_csv_sha256"] = summary.IndexSha256,
+            ["index_csv_sha256"] = indexSha256,
             ["train_subjects"] = cohort.Split("train").Count,
             ["val_subjects"] = cohort.Split("val").Count,
             ["train_samples"] = trainSamples,

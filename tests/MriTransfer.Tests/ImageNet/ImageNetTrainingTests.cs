@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Imaging;
 using MriTransfer.Models.ImageNet;
 using MriTransfer.Training.ImageNet;
@@ -105,7 +106,7 @@ public sealed class ImageNetTrainingTests(TrainedHeadFixture trained) : IClassFi
     [Fact]
     public void A_two_d_cohort_uses_its_stored_slices()
     {
-        using var cohort = new TinyCohort(mode: "2d", slices2d: 3);
+        using var cohort = new TinyCohort(mode: CohortMode.TwoD, slices2d: 3);
         var output = NewFolder();
         ImageNetHeadTraining.Run(cohort.Root, output, Sampling, Settings(), _ => { });
         using var training = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "training.json")));
@@ -118,7 +119,7 @@ public sealed class ImageNetTrainingTests(TrainedHeadFixture trained) : IClassFi
     {
         using var cohort = new TinyCohort();
         var summary = Path.Combine(cohort.Root, "summary.json");
-        File.WriteAllText(summary, """{ "mode": "3d", "classes": ["healthy"], "shape": [16,16,16], "spacing": [1,1,1], "counts": {} }""");
+        (PreprocessedCohortSummary.Read(summary) with { Classes = ["healthy"] }).Write(summary);
         var error = Assert.Throws<ImageNetSettingsException>(() => ImageNetHeadTraining.Run(cohort.Root, NewFolder(), Sampling, Settings(), _ => { }));
         Assert.Contains(summary, error.Message);
     }

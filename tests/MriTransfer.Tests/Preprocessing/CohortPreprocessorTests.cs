@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MriTransfer.Cohorts;
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Cohorts.Splitting;
 using MriTransfer.Imaging;
 using MriTransfer.Preprocessing;
@@ -44,7 +44,7 @@ public sealed class CohortPreprocessorTests : IDisposable
         CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Bt, Seed = 3 }));
         var cohort = PreprocessedCohort.Load(Path.Combine(_root, "out"));
 
-        Assert.Equal("3d", cohort.Mode);
+        Assert.Equal(CohortMode.ThreeD, cohort.Mode);
         Assert.Equal(new[] { "glioma", "meningioma" }, cohort.Classes);
         Assert.Equal(new[] { 12, 12, 12 }, cohort.Shape);
         Assert.Equal(16, cohort.Subjects.Count);
@@ -88,10 +88,10 @@ public sealed class CohortPreprocessorTests : IDisposable
     {
         var manifest = WriteCohort(4, "a", "b");
 
-        var summary = CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Ad, TestFraction = 0 }, Small with { Mode = PreprocessMode.TwoD }));
+        var summary = CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Ad, TestFraction = 0 }, Small with { Mode = CohortMode.TwoD }));
 
         Assert.Equal(new[] { 10, 10, 3 }, summary.Shape);
-        Assert.Equal("2d", PreprocessedCohort.Load(Path.Combine(_root, "out")).Mode);
+        Assert.Equal(CohortMode.TwoD, PreprocessedCohort.Load(Path.Combine(_root, "out")).Mode);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class CohortPreprocessorTests : IDisposable
         var image = TestVolumes.Head(20, 20, 3);
         VolumeIO.WriteNifti(new Volume(image.Data.Skip(400).Take(400).ToArray(), [20, 20, 1], [1, 1, 1], Volume.DiagonalAffine(1, 1, 1)), Path.Combine(Path.GetDirectoryName(manifest)!, "b-02.nii.gz"));
 
-        var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Ad, TestFraction = 0 }, Small with { Mode = PreprocessMode.TwoD })));
+        var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Ad, TestFraction = 0 }, Small with { Mode = CohortMode.TwoD })));
 
         Assert.Contains("mixes 2-D images (e.g. b-02) and 3-D volumes", error.Message);
     }

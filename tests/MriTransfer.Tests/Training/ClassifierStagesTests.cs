@@ -1,3 +1,4 @@
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Imaging;
 using MriTransfer.Models;
 using MriTransfer.Training;
@@ -133,7 +134,7 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
     [Fact]
     public void In_two_d_mode_a_subjects_probabilities_are_the_mean_over_its_slices()
     {
-        using var bt = new TinyCohort(BtClasses, trainPerClass: 1, valPerClass: 1, mode: "2d", shape: [16, 16, 3], writeTestVolumes: false);
+        using var bt = new TinyCohort(BtClasses, trainPerClass: 1, valPerClass: 1, mode: CohortMode.TwoD, shape: [16, 16, 3], writeTestVolumes: false);
         using var temp = new TempDir();
         var dir = temp.Sub("scratch2d");
         ScratchTraining.Run(bt.Root, dir, TrainingParams.Classifier(), _ => { });

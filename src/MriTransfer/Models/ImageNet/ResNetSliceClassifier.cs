@@ -41,7 +41,7 @@ public sealed class ResNetSliceClassifier : ISubjectClassifier
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var images = SliceImages.FromVolume(subject, info.Mode, info.Sampling);
+        var images = SliceImages.FromVolume(subject, info.CohortMode, info.Sampling);
         return SubjectProbabilities(net, images);
     }
 

@@ -1,3 +1,4 @@
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Models.ImageNet;
 using static TorchSharp.torch;
 
@@ -36,7 +37,7 @@ public static class ImageNetFineTuning
         return result;
     }
 
-    private static void CheckHeadMatches(string headDir, ResNetSliceModelInfo head, IReadOnlyList<string> classes, string mode, SliceTrainingSettings settings)
+    private static void CheckHeadMatches(string headDir, ResNetSliceModelInfo head, IReadOnlyList<string> classes, CohortMode mode, SliceTrainingSettings settings)
     {
         var (seed, fraction) = ClassifierOutput.ReadSeedAndFraction(headDir);
         var problems = new List<string>();
@@ -44,7 +45,7 @@ public static class ImageNetFineTuning
         var trainingJson = Path.Combine(headDir, "training.json");
         if (!head.Classes.SequenceEqual(classes))
             problems.Add($"{modelJson}: classes [{string.Join(", ", head.Classes)}] differ from the BT cohort's [{string.Join(", ", classes)}]");
-        if (head.Mode != mode) problems.Add($"{modelJson}: mode '{head.Mode}' differs from the BT cohort's '{mode}'");
+        if (head.CohortMode != mode) problems.Add($"{modelJson}: mode '{head.Mode}' differs from the BT cohort's '{mode.Text()}'");
         if (Math.Abs(fraction - settings.LabelFraction) > 1e-9)
             problems.Add($"{trainingJson}: label_fraction {fraction} differs from train.label_fraction {settings.LabelFraction}; fine-tune the head of the same fraction");
         if (seed != settings.Seed) problems.Add($"{trainingJson}: seed {seed} differs from train.seed {settings.Seed}; fine-tune the head of the same seed");
