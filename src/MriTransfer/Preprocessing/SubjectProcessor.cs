@@ -4,13 +4,16 @@ using MriTransfer.Imaging;
 
 namespace MriTransfer.Preprocessing;
 
-/// <summary>Reads, preprocesses and writes one subject; only its statistics (and QC slices if asked) stay in memory.</summary>
+/// <summary>
+/// Reads one subject's file (the only time a preprocessing run opens it), preprocesses and writes it; only its
+/// statistics, the perceptual hash of its input (for near-duplicate grouping) and its QC slices if asked stay in memory.
+/// </summary>
 internal static class SubjectProcessor
 {
     public static SubjectResult Run(CohortSubject subject, PreprocessSettings settings, string outputDir, bool keepQc)
     {
-        NiftiDimensionCheck.Require3D(subject.Path);
         var input = VolumeIO.Read(subject.Path);
+        var hash = PerceptualHash.Compute(input);
         var orientation = Reorientation.Code(input.Affine);
         var output = VolumePreprocessor.Process(input, settings);
 
@@ -29,6 +32,6 @@ internal static class SubjectProcessor
         foreach (var v in output.Data) sumSquares += (v - mean) * (v - mean);
         var qc = keepQc ? QcMontage.Slices(output, settings.Mode == CohortMode.TwoD) : null;
         return new SubjectResult(subject.SubjectId, relative.Replace('\\', '/'), output.Shape, output.Spacing,
-            mean, Math.Sqrt(sumSquares / output.Data.Length), min, max, orientation, input.Nz == 1, qc);
+            mean, Math.Sqrt(sumSquares / output.Data.Length), min, max, orientation, input.Nz == 1, hash, qc);
     }
 }

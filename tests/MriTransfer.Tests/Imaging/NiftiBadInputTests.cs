@@ -181,7 +181,9 @@ public sealed class NiftiBadInputTests : IDisposable
 
         var e = ReadFails(path);
 
+        Assert.Contains("NIfTI header says 4 dimensions (dim[4]=3)", e.Message);
         Assert.Contains("holds 3 volumes", e.Message);
+        Assert.Contains("fslroi", e.Message);
         Assert.Contains("VolumeIndex", e.Message);
     }
 

@@ -137,6 +137,33 @@ public sealed class CohortPreprocessorTests : IDisposable
     }
 
     [Fact]
+    public void Given_a_truncated_file_and_a_bad_volume_when_preprocessed_then_both_are_reported_in_one_run()
+    {
+        // Given a cohort where one file is cut short (its header parses, its voxels end early) and another is empty
+        var manifest = WriteCohort(4, "a", "b");
+        var dir = Path.GetDirectoryName(manifest)!;
+        var plain = Path.Combine(_root, "plain.nii");
+        VolumeIO.WriteNifti(TestVolumes.Head(18, 20, 16), plain);
+        File.WriteAllBytes(Path.Combine(dir, "a-02.nii.gz"), Gzip(File.ReadAllBytes(plain)[..2000]));
+        VolumeIO.WriteNifti(Volume.Create(8, 8, 8), Path.Combine(dir, "b-03.nii.gz"));
+
+        // When it is preprocessed, Then the read error (found in the one pass that reads each file) and the volume
+        // error come together
+        var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Ad, TestFraction = 0 })));
+
+        Assert.Equal(2, error.Problems.Count);
+        Assert.Contains(error.Problems, p => p.Contains("a-02.nii.gz (subject a-02): voxel data is too short"));
+        Assert.Contains(error.Problems, p => p.Contains("b-03.nii.gz (subject b-03)") && p.Contains("no voxel above the foreground threshold"));
+    }
+
+    private static byte[] Gzip(byte[] bytes)
+    {
+        using var memory = new MemoryStream();
+        using (var gz = new System.IO.Compression.GZipStream(memory, System.IO.Compression.CompressionLevel.Fastest)) gz.Write(bytes);
+        return memory.ToArray();
+    }
+
+    [Fact]
     public void Given_a_4d_series_in_the_cohort_when_preprocessed_then_it_is_refused_naming_the_file_and_dim4()
     {
         // Given a cohort where one subject's file is a 4-D series (header dim[0] = 4, dim[4] = 2)

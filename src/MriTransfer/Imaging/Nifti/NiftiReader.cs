@@ -77,8 +77,12 @@ public static class NiftiReader
             return index;
         }
         if (count > 1)
+        {
+            var extra = Enumerable.Range(4, header.Rank - 3).Where(d => header.Dim[d] > 1).Select(d => $"dim[{d}]={header.Dim[d]}");
             throw new ImageReadException(path,
-                $"file holds {count} volumes (dims [{string.Join(", ", header.FileShape)}]) but a single 3-D volume is needed; choose one with VolumeReadOptions.VolumeIndex (0 to {count - 1})");
+                $"NIfTI header says {header.Rank} dimensions ({string.Join(", ", extra)}): the file holds {count} volumes (dims [{string.Join(", ", header.FileShape)}]) " +
+                $"but a single 3-D volume is needed; extract one (e.g. fslroi or nibabel's image.slicer[..., 0]), or choose one with VolumeReadOptions.VolumeIndex (0 to {count - 1})");
+        }
         return 0;
     }
 
