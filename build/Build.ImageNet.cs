@@ -3,13 +3,13 @@ using Pipeline.Engine;
 // ImageNet ResNet-18 (weights from the Microsoft.ML.DnnImageFeaturizer.ResNet18 package) on 2.5-D slices.
 partial class Build
 {
-    static readonly string[] ImageNetParams = ["imagenet.image_size", "imagenet.slices", "imagenet.slice_spacing", "imagenet.batch_size", "train", "runtime.torch_threads"];
+    static readonly string[] ImageNetParams = ["imagenet.batch_size", "train", "runtime.torch_threads"];
 
     Stage ImageNetHead => _ => _
         .Description("Frozen ImageNet ResNet-18 + trained head on 2.5-D BT slices")
         .Project("stages/ImageNetHead")
         .Input("bt", PreprocessBt)
-        .Params([.. ImageNetParams, "imagenet.head"])
+        .Params([.. ImageNetParams, "imagenet.image_size", "imagenet.slices", "imagenet.slice_spacing", "imagenet.head"])
         .Threads("runtime.torch_threads")
         .Outputs(ClassifierOutputs)
         .Plots("history.csv");
@@ -19,7 +19,7 @@ partial class Build
         .Project("stages/ImageNetFineTune")
         .Input("bt", PreprocessBt)
         .Input("head", ImageNetHead)
-        .Params([.. ImageNetParams, "imagenet.finetune"])
+        .Params([.. ImageNetParams, "imagenet.finetune"]) // image sampling: the head's model.json
         .Threads("runtime.torch_threads")
         .Outputs(ClassifierOutputs)
         .Plots("history.csv");

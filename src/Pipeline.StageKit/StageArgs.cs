@@ -2,15 +2,20 @@ using Pipeline.Errors;
 
 namespace Pipeline.StageKit;
 
-/// <summary>The command line every stage receives from the engine (see docs/stage-contract.md).</summary>
-public sealed record StageArgs(string ParamsFile, string OutputDir, IReadOnlyDictionary<string, string> Inputs)
+/// <summary>
+/// The command line every stage receives from the engine (see docs/stage-contract.md); <c>--bind-only</c> (tests) asks
+/// the stage to bind its params and stop.
+/// </summary>
+public sealed record StageArgs(string ParamsFile, string OutputDir, IReadOnlyDictionary<string, string> Inputs, bool BindOnly = false)
 {
     public static StageArgs Parse(IReadOnlyList<string> args)
     {
         string? paramsFile = null, output = null;
+        var bindOnly = false;
         var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
+            if (args[i] == "--bind-only") { bindOnly = true; continue; }
             var value = i + 1 < args.Count ? args[i + 1] : throw new InputException($"{args[i]} needs a value");
             switch (args[i])
             {
@@ -24,13 +29,13 @@ public sealed record StageArgs(string ParamsFile, string OutputDir, IReadOnlyDic
                     break;
                 default:
                     throw new InputException(
-                        $"unknown argument '{args[i]}'; a stage takes --params <file> --output <dir> [--input name=path]...");
+                        $"unknown argument '{args[i]}'; a stage takes --params <file> --output <dir> [--input name=path]... [--bind-only]");
             }
         }
         return new StageArgs(
             paramsFile ?? throw new InputException("--params <file> is required"),
             Path.GetFullPath(output ?? throw new InputException("--output <dir> is required")),
-            inputs);
+            inputs, bindOnly);
     }
 
     /// <summary>The path given for a declared input, or a clear error naming the missing one.</summary>

@@ -6,11 +6,12 @@ using MriTransfer.Imaging;
 using MriTransfer.Models;
 using MriTransfer.Training;
 using MriTransfer.Training.Settings;
+using Pipeline.StageKit;
 using static TorchSharp.torch;
 
 // throughput <size> <batch> <threads> <steps> <channels e.g. 16,32,64>
 // cohort <dir> <classes comma> <train per class> <val per class> <test per class> <size>
-// stage <Pretrain|ExportEncoder|TrainHead|FineTune|TrainScratch> <work dir>   (default params; prints seconds and peak RSS)
+// stage <Pretrain|ExportEncoder|TrainHead|FineTune|TrainScratch> <work dir> [params.yaml]   (prints seconds and peak RSS)
 var mode = args[0];
 if (mode == "throughput")
 {
@@ -47,18 +48,20 @@ if (mode == "cohort")
 if (mode == "stage")
 {
     var work = args[2];
-    var defaults = ParamSource.FromDictionary(new Dictionary<string, object>());
+    var p = StageParams.Load(args.Length > 3 ? args[3] : "params.yaml");
+    var classifier = new ClassifierSettings(p.Bind<ModelSettings>("model"), p.Bind<ClassifierOptions>("classifier"), p.Bind<OptimizerSettings>("classifier"),
+        p.Bind<TrainSettings>("train"), p.Bind<RuntimeSettings>("runtime"));
     var clock = Stopwatch.StartNew();
     void Progress(string line) => Console.WriteLine($"  [{clock.Elapsed.TotalSeconds,6:F1}s] {line}");
     var output = Path.Combine(work, args[1]);
     Directory.CreateDirectory(output);
     switch (args[1])
     {
-        case "Pretrain": Pretraining.Run(Path.Combine(work, "ad"), output, PretrainSettings.Read(defaults), Progress); break;
+        case "Pretrain": Pretraining.Run(Path.Combine(work, "ad"), output, new PretrainSettings(p.Bind<ModelSettings>("model"), p.Bind<PretrainOptions>("pretrain"), p.Bind<OptimizerSettings>("pretrain"), p.Bind<RuntimeSettings>("runtime")), Progress); break;
         case "ExportEncoder": EncoderExport.Run(Path.Combine(work, "Pretrain"), output); break;
-        case "TrainHead": HeadTraining.Run(Path.Combine(work, "ExportEncoder"), Path.Combine(work, "bt"), output, ClassifierSettings.Read(defaults, "TrainHead"), Progress); break;
-        case "FineTune": FineTuning.Run(Path.Combine(work, "TrainHead"), Path.Combine(work, "bt"), output, FineTuneSettings.Read(defaults), Progress); break;
-        case "TrainScratch": ScratchTraining.Run(Path.Combine(work, "bt"), output, FineTuneSettings.ReadScratch(defaults), Progress); break;
+        case "TrainHead": HeadTraining.Run(Path.Combine(work, "ExportEncoder"), Path.Combine(work, "bt"), output, classifier, Progress); break;
+        case "FineTune": FineTuning.Run(Path.Combine(work, "TrainHead"), Path.Combine(work, "bt"), output, classifier, p.Bind<FineTuneSettings>("finetune"), Progress); break;
+        case "TrainScratch": ScratchTraining.Run(Path.Combine(work, "bt"), output, classifier, p.Get<int>("finetune.epochs"), Progress); break;
     }
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{args[1]}: {clock.Elapsed.TotalSeconds:F1} s, peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB"));

@@ -13,6 +13,7 @@ public static class Evaluator
 {
     public static EvaluationResult Run(EvaluateSettings settings, EvaluateInputs inputs, EvaluateServices services, string outputDir, Action<string> progress)
     {
+        settings.Validate();
         var bt = inputs.Bt;
         var classes = bt.Classes;
         var test = bt.Split("test").OrderBy(s => s.SubjectId, StringComparer.Ordinal).ToList();

@@ -59,7 +59,7 @@ public static class CohortPreprocessor
     {
         Directory.CreateDirectory(Path.Combine(request.OutputDir, "subjects"));
         var qcChosen = subjects.GroupBy(s => s.Label)
-            .SelectMany(c => c.OrderBy(s => s.SubjectId, StringComparer.Ordinal).Take(request.Preprocess.QcSubjectsPerClass))
+            .SelectMany(c => c.OrderBy(s => s.SubjectId, StringComparer.Ordinal).Take(request.Preprocess.QcPerClass))
             .Select(s => s.SubjectId).ToHashSet(StringComparer.Ordinal);
         var results = new SubjectResult[subjects.Count];
         var errors = new string?[subjects.Count];

@@ -76,6 +76,6 @@ public static class VolumePreprocessor
     {
         var mask = new bool[data.Length];
         for (var i = 0; i < data.Length; i++) mask[i] = data[i] > threshold;
-        IntensityNormalization.Apply(data, mask, settings.Normalization, settings.ClipLowPercent, settings.ClipHighPercent);
+        IntensityNormalization.Apply(data, mask, settings.Normalize, settings.ClipLowPercent, settings.ClipHighPercent);
     }
 }

@@ -14,13 +14,13 @@ internal static class AutoencoderEpochs
     public static double Train(Autoencoder model, optim.Optimizer optimizer, SampleSet data, PretrainSettings settings, int epoch, string lastGood)
     {
         model.train();
-        var batches = data.ShuffledBatches(settings.BatchSize, Seeds.Random(settings.Seed, Seeds.DataOrder, epoch));
+        var batches = data.ShuffledBatches(settings.Pretrain.BatchSize, Seeds.Random(settings.Pretrain.Seed, Seeds.DataOrder, epoch));
         double total = 0;
         for (var b = 0; b < batches.Count; b++)
         {
             using var scope = NewDisposeScope();
-            var clean = Augmenter.Apply(data.Batch(batches[b]), settings.Augment, Seeds.Random(settings.Seed, Seeds.Augmentation, epoch, b));
-            using var generator = new Generator((ulong)Seeds.Derive(settings.Seed, Seeds.Corruption, epoch, b));
+            var clean = Augmenter.Apply(data.Batch(batches[b]), settings.Pretrain.Augment, Seeds.Random(settings.Pretrain.Seed, Seeds.Augmentation, epoch, b));
+            using var generator = new Generator((ulong)Seeds.Derive(settings.Pretrain.Seed, Seeds.Corruption, epoch, b));
             var loss = F.mse_loss(model.forward(model.Corrupt(clean, generator)), clean);
             var value = loss.item<float>();
             if (!float.IsFinite(value))

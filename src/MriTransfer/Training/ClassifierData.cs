@@ -21,11 +21,11 @@ public sealed record ClassifierData(PreprocessedCohort Cohort, SampleSet Train, 
         if (cohort.Classes.Count < 2)
             throw new TrainingInputException($"{cohort.SummaryPath}: a classifier needs at least 2 classes, got [{string.Join(", ", cohort.Classes)}]");
 
-        var train = cohort.TrainSubset(settings.LabelFraction);
+        var train = cohort.TrainSubset(settings.Train.LabelFraction);
         var allTrain = cohort.Split("train").Count;
         var problems = new List<string>();
         foreach (var label in cohort.Classes.Where(c => train.All(s => s.Label != c)))
-            problems.Add($"{index}: class '{label}' has no subject in the training subset (train.label_fraction = {settings.LabelFraction} selects {train.Count} of {allTrain} train subjects); raise the fraction or check label_fractions.csv");
+            problems.Add($"{index}: class '{label}' has no subject in the training subset (train.label_fraction = {settings.Train.LabelFraction} selects {train.Count} of {allTrain} train subjects); raise the fraction or check label_fractions.csv");
         var val = cohort.Split("val");
         if (val.Count == 0) problems.Add($"{index}: no subjects in the 'val' split; early stopping needs BT val subjects");
         if (problems.Count > 0) throw new TrainingInputException(problems);

@@ -17,13 +17,13 @@ internal static class ClassifierEpochs
     {
         model.train();
         foreach (var module in frozen) module.eval();
-        manual_seed(Seeds.Derive(settings.Seed, Seeds.Dropout, epoch));
-        var batches = data.ShuffledBatches(settings.BatchSize, Seeds.Random(settings.Seed, Seeds.DataOrder, epoch));
+        manual_seed(Seeds.Derive(settings.Train.Seed, Seeds.Dropout, epoch));
+        var batches = data.ShuffledBatches(settings.Classifier.BatchSize, Seeds.Random(settings.Train.Seed, Seeds.DataOrder, epoch));
         double total = 0;
         for (var b = 0; b < batches.Count; b++)
         {
             using var scope = NewDisposeScope();
-            var x = Augmenter.Apply(data.Batch(batches[b]), settings.Augment, Seeds.Random(settings.Seed, Seeds.Augmentation, epoch, b));
+            var x = Augmenter.Apply(data.Batch(batches[b]), settings.Classifier.Augment, Seeds.Random(settings.Train.Seed, Seeds.Augmentation, epoch, b));
             var loss = F.cross_entropy(model.forward(x), data.Labels(batches[b]), weight: tensor(classWeights));
             var value = loss.item<float>();
             if (!float.IsFinite(value))

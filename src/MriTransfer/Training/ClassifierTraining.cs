@@ -23,7 +23,7 @@ internal static class ClassifierTraining
     {
         var model = plan.Model;
         using var optimizer = OptimizerFactory.Create(settings.Optimizer, plan.Groups, plan.BaseLr);
-        var classWeights = data.ClassWeights(settings.ClassWeighted);
+        var classWeights = data.ClassWeights(settings.Classifier.ClassWeighted);
         var history = new HistoryCsv(HistoryCsv.ClassifierColumns);
         var modelPath = Path.Combine(outputDir, "model.pt");
         ValidationResult? best = null;
@@ -35,12 +35,12 @@ internal static class ClassifierTraining
             var factor = LearningRateSchedule.Factor(settings.Optimizer, epoch, plan.Epochs, plan.WarmupEpochs);
             OptimizerFactory.SetLearningRates(optimizer, plan.Groups, plan.BaseLr, factor);
             var trainLoss = ClassifierEpochs.Train(model, plan.Frozen, optimizer, data.Train, settings, classWeights, epoch, plan.Stage);
-            var val = ClassifierEpochs.Validate(model, data.Val, settings.BatchSize);
+            var val = ClassifierEpochs.Validate(model, data.Val, settings.Classifier.BatchSize);
             if (!double.IsFinite(val.Loss))
                 throw new TrainingDivergedException($"{plan.Stage}: the validation loss became {val.Loss} at epoch {epoch + 1}; training stopped.");
             history.Add(epoch + 1, trainLoss, val.Loss, val.BalancedAccuracy, plan.BaseLr * factor, Math.Round(clock.Elapsed.TotalSeconds, 3));
             history.Write(Path.Combine(outputDir, "history.csv"));
-            if (best is null || IsBetter(val, best, settings.Monitor))
+            if (best is null || IsBetter(val, best, settings.Classifier.Monitor))
             {
                 best = val;
                 bestEpoch = epoch + 1;
@@ -49,15 +49,15 @@ internal static class ClassifierTraining
             }
             else badEpochs++;
             progress($"epoch {epoch + 1}/{plan.Epochs} train_loss {trainLoss:G4} val_loss {val.Loss:G4} val_bacc {val.BalancedAccuracy:F3}");
-            if (badEpochs >= settings.Patience) { stopReason = "early_stopping"; break; }
+            if (badEpochs >= settings.Classifier.Patience) { stopReason = "early_stopping"; break; }
         }
 
         ModelFiles.WriteJson(Path.Combine(outputDir, "model.json"), Description(model, data));
         ModelFiles.WriteJson(Path.Combine(outputDir, "training.json"), new JsonObject
         {
             ["stage"] = plan.Stage,
-            ["seed"] = settings.Seed,
-            ["label_fraction"] = settings.LabelFraction,
+            ["seed"] = settings.Train.Seed,
+            ["label_fraction"] = settings.Train.LabelFraction,
             ["subjects_used"] = new JsonObject
             {
                 ["train"] = new JsonArray(data.Train.Subjects.Select(s => (JsonNode)s.SubjectId).ToArray()),
@@ -65,7 +65,7 @@ internal static class ClassifierTraining
             },
             ["train_samples"] = data.Train.Count,
             ["class_weights"] = new JsonArray(classWeights.Select(w => (JsonNode)w).ToArray()),
-            ["monitor"] = settings.Monitor,
+            ["monitor"] = settings.Classifier.Monitor,
             ["epochs_budget"] = plan.Epochs,
             ["epochs_run"] = history.Rows.Count,
             ["best_epoch"] = bestEpoch,

@@ -14,9 +14,11 @@ namespace MriTransfer.Training;
 /// </summary>
 public static class FineTuning
 {
-    public static void Run(string headDir, string btDir, string outputDir, FineTuneSettings settings, Action<string> progress)
+    public static void Run(string headDir, string btDir, string outputDir, ClassifierSettings classifier, FineTuneSettings settings, Action<string> progress)
     {
-        var classifier = settings.Classifier;
+        if (settings.UnfreezeBlocks > classifier.Model.Channels.Count)
+            throw new ModelConfigurationException(
+                $"finetune.unfreeze_blocks = {settings.UnfreezeBlocks} exceeds the encoder's {classifier.Model.Channels.Count} blocks (model.channels); use 0 for all");
         set_num_threads(classifier.Runtime.TorchThreads);
         CheckSameSubset(headDir, classifier);
         var data = ClassifierData.Load(btDir, classifier, classifier.Model.Architecture);
@@ -31,13 +33,13 @@ public static class FineTuning
         if (problems.Count > 0)
             throw new ModelConfigurationException(new[] { $"{Path.Combine(headDir, "model.json")}: the TrainHead classifier does not match this stage's params:" }.Concat(problems.Select(p => "  " + p)));
 
-        manual_seed(Seeds.Derive(classifier.Seed, Seeds.Weights));
+        manual_seed(Seeds.Derive(classifier.Train.Seed, Seeds.Weights));
         using var model = new EncoderClassifier(architecture, head);
         ModelFiles.Load(model, Path.Combine(headDir, "model.pt"));
         var (encoderParameters, frozen) = Freezing.SplitEncoder(model.Encoder, settings.UnfreezeBlocks);
         var plan = new ClassifierPlan("FineTune", model,
             [new TrainableGroup(encoderParameters, settings.EncoderLrMultiplier), new TrainableGroup(model.Head.parameters().ToList())],
-            frozen, settings.HeadLearningRate, settings.Epochs, settings.WarmupEpochs,
+            frozen, settings.Lr, settings.Epochs, settings.WarmupEpochs,
             new JsonObject
             {
                 ["init"] = "TrainHead classifier",
@@ -54,8 +56,8 @@ public static class FineTuning
     {
         var training = ModelFiles.ReadJson(Path.Combine(headDir, "training.json"));
         var fraction = (double)training["label_fraction"]!;
-        if (Math.Abs(fraction - settings.LabelFraction) > 1e-12)
+        if (Math.Abs(fraction - settings.Train.LabelFraction) > 1e-12)
             throw new TrainingInputException(
-                $"{Path.Combine(headDir, "training.json")}: the head was trained with train.label_fraction = {fraction}, but FineTune has {settings.LabelFraction}; both must use the same labelled subset");
+                $"{Path.Combine(headDir, "training.json")}: the head was trained with train.label_fraction = {fraction}, but FineTune has {settings.Train.LabelFraction}; both must use the same labelled subset");
     }
 }

@@ -18,13 +18,13 @@ public static class HeadTraining
         set_num_threads(settings.Runtime.TorchThreads);
         var data = ClassifierData.Load(btDir, settings, settings.Model.Architecture);
         var architecture = settings.Model.Architecture(data.Cohort.Mode.SpatialDims());
-        manual_seed(Seeds.Derive(settings.Seed, Seeds.Weights));
+        manual_seed(Seeds.Derive(settings.Train.Seed, Seeds.Weights));
         using var model = new EncoderClassifier(architecture, settings.Model.Head(data.Classes.Count));
         EncoderFiles.LoadInto(model.Encoder, encoderDir);
         Freezing.Freeze(model.Encoder);
         var plan = new ClassifierPlan("TrainHead", model,
             [new TrainableGroup(model.Head.parameters().ToList())], [model.Encoder],
-            settings.Optimizer.LearningRate, settings.Epochs, WarmupEpochs: 0,
+            settings.Optimizer.Lr, settings.Classifier.Epochs, WarmupEpochs: 0,
             new JsonObject
             {
                 ["init"] = "exported encoder (frozen)",

@@ -33,10 +33,10 @@ public static class Pretraining
         var train = LoadSplit(cohort, "train", architecture);
         var val = LoadSplit(cohort, "val", architecture);
 
-        manual_seed(Seeds.Derive(settings.Seed, Seeds.Weights));
+        manual_seed(Seeds.Derive(settings.Pretrain.Seed, Seeds.Weights));
         using var model = new Autoencoder(architecture, settings.Variant);
         var groups = new[] { new TrainableGroup(model.parameters().ToList()) };
-        using var optimizer = OptimizerFactory.Create(settings.Optimizer, groups, settings.Optimizer.LearningRate);
+        using var optimizer = OptimizerFactory.Create(settings.Optimizer, groups, settings.Optimizer.Lr);
 
         var stateDir = resumeDir ?? outputDir;
         Directory.CreateDirectory(stateDir);
@@ -48,22 +48,22 @@ public static class Pretraining
         {
             state.Restore(stateDir, model, optimizer);
             history = HistoryCsv.Read(Path.Combine(stateDir, "history.csv"), HistoryCsv.PretrainColumns);
-            progress($"resuming after epoch {state.EpochsDone}/{settings.Epochs} from {stateDir}");
+            progress($"resuming after epoch {state.EpochsDone}/{settings.Pretrain.Epochs} from {stateDir}");
         }
         state ??= new PretrainResumeState(fingerprint, 0, double.PositiveInfinity, 0, 0);
 
         var stopReason = "max_epochs";
-        for (var epoch = state.EpochsDone; epoch < settings.Epochs; epoch++)
+        for (var epoch = state.EpochsDone; epoch < settings.Pretrain.Epochs; epoch++)
         {
-            if (state.BadEpochs >= settings.Patience) { stopReason = "early_stopping"; break; }
+            if (state.BadEpochs >= settings.Pretrain.Patience) { stopReason = "early_stopping"; break; }
             var clock = Stopwatch.StartNew();
-            var lr = settings.Optimizer.LearningRate * LearningRateSchedule.Factor(settings.Optimizer, epoch, settings.Epochs);
-            OptimizerFactory.SetLearningRates(optimizer, groups, settings.Optimizer.LearningRate, lr / settings.Optimizer.LearningRate);
+            var lr = settings.Optimizer.Lr * LearningRateSchedule.Factor(settings.Optimizer, epoch, settings.Pretrain.Epochs);
+            OptimizerFactory.SetLearningRates(optimizer, groups, settings.Optimizer.Lr, lr / settings.Optimizer.Lr);
             var lastGood = state.EpochsDone > 0
                 ? $"The last good checkpoint (epoch {state.EpochsDone}) is {Path.Combine(stateDir, "last.pt")}."
                 : "No epoch had finished, so there is no checkpoint.";
             var trainLoss = AutoencoderEpochs.Train(model, optimizer, train, settings, epoch, lastGood);
-            var valLoss = AutoencoderEpochs.Validate(model, val, settings.BatchSize);
+            var valLoss = AutoencoderEpochs.Validate(model, val, settings.Pretrain.BatchSize);
             if (!double.IsFinite(valLoss))
                 throw new TrainingDivergedException($"Pretrain: the validation loss became {valLoss} at epoch {epoch + 1}; training stopped. {lastGood}");
             history.Add(epoch + 1, trainLoss, valLoss, lr, Math.Round(clock.Elapsed.TotalSeconds, 3));
@@ -73,10 +73,10 @@ public static class Pretraining
                 ? state with { EpochsDone = epoch + 1, BestValLoss = valLoss, BestEpoch = epoch + 1, BadEpochs = 0 }
                 : state with { EpochsDone = epoch + 1, BadEpochs = state.BadEpochs + 1 };
             state.Save(stateDir, model, optimizer, history);
-            progress($"epoch {epoch + 1}/{settings.Epochs} train_loss {trainLoss:G4} val_loss {valLoss:G4} lr {lr:G3}");
+            progress($"epoch {epoch + 1}/{settings.Pretrain.Epochs} train_loss {trainLoss:G4} val_loss {valLoss:G4} lr {lr:G3}");
             cancel.ThrowIfCancellationRequested();
         }
-        if (state.BadEpochs >= settings.Patience) stopReason = "early_stopping";
+        if (state.BadEpochs >= settings.Pretrain.Patience) stopReason = "early_stopping";
 
         Publish(stateDir, outputDir);
         ModelFiles.WriteJson(Path.Combine(outputDir, "model.json"),
@@ -121,7 +121,7 @@ public static class Pretraining
             ["train_samples"] = trainSamples,
             ["val_samples"] = valSamples,
         },
-        ["seed"] = settings.Seed,
+        ["seed"] = settings.Pretrain.Seed,
         ["epochs_run"] = state.EpochsDone,
         ["best_epoch"] = state.BestEpoch,
         ["best_val_loss"] = state.BestValLoss,

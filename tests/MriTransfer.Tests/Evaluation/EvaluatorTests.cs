@@ -7,7 +7,7 @@ namespace MriTransfer.Tests.Evaluation;
 
 public class EvaluatorTests
 {
-    private static readonly EvaluateSettings Settings = new(bootstrapResamples: 200, seed: 5, probeIterations: 100);
+    private static readonly EvaluateSettings Settings = TestSettings.Evaluate with { BootstrapResamples = 200, Seed = 5, ProbeIterations = 100 };
 
     private static readonly Dictionary<string, Func<Volume, float[]>> ThreeVariants = new()
     {

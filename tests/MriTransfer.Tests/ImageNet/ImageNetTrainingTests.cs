@@ -143,7 +143,7 @@ public sealed class TrainedHeadFixture : IDisposable
     public static readonly SliceSampling Sampling = new(32, 2, 2);
 
     public static SliceTrainingSettings Settings(double backboneLr = 0, double fraction = 1.0) =>
-        new(epochs: 3, batchSize: 8, headLr: 1e-2, backboneLr: backboneLr, patience: 2, labelFraction: fraction, seed: 5, torchThreads: 1);
+        new(Epochs: 3, BatchSize: 8, HeadLr: 1e-2, BackboneLr: backboneLr, Patience: 2, LabelFraction: fraction, Seed: 5, TorchThreads: 1);
 
     public TrainedHeadFixture()
     {

@@ -12,7 +12,7 @@ public sealed class CohortPreprocessorTests : IDisposable
     private readonly string _root = Directory.CreateTempSubdirectory("mt-preprocess-").FullName;
     // The tiny test phantoms of one class look alike to the perceptual hash; near-duplicate grouping has its own tests
     // (NearDuplicateFinder, SubjectSplitter), so it is off here.
-    private static readonly PreprocessSettings Small = new() { TargetShape = [12, 12, 12], TargetSpacing = [2, 2, 2], SliceShape = [10, 10], Slices = 3, Workers = 2, QcSubjectsPerClass = 2, NearDuplicateDistance = 0 };
+    private static readonly PreprocessSettings Small = TestSettings.Preprocess with { TargetShape = [12, 12, 12], TargetSpacing = [2, 2, 2], SliceShape = [10, 10], Slices = 3, Workers = 2, QcPerClass = 2, NearDuplicateDistance = 0 };
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
@@ -41,7 +41,7 @@ public sealed class CohortPreprocessorTests : IDisposable
     {
         var manifest = WriteCohort(8, "glioma", "meningioma");
 
-        CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Bt, Seed = 3 }));
+        CohortPreprocessor.Run(Request(manifest, TestSettings.BtSplit with { Seed = 3 }));
         var cohort = PreprocessedCohort.Load(Path.Combine(_root, "out"));
 
         Assert.Equal(CohortMode.ThreeD, cohort.Mode);
@@ -60,7 +60,7 @@ public sealed class CohortPreprocessorTests : IDisposable
     public void Given_a_label_fraction_the_cohort_was_not_split_into_when_taking_the_train_subset_then_the_error_lists_the_drawn_fractions()
     {
         var manifest = WriteCohort(8, "glioma", "meningioma");
-        CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Bt, Seed = 3 }));
+        CohortPreprocessor.Run(Request(manifest, TestSettings.BtSplit with { Seed = 3 }));
         var cohort = PreprocessedCohort.Load(Path.Combine(_root, "out"));
 
         var error = Assert.Throws<InputException>(() => cohort.TrainSubset(0.3));
@@ -75,7 +75,7 @@ public sealed class CohortPreprocessorTests : IDisposable
     {
         var manifest = WriteCohort(5, "AD", "CN");
 
-        var summary = CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Ad, TestFraction = 0, ValFraction = 0.2 }));
+        var summary = CohortPreprocessor.Run(Request(manifest, TestSettings.AdSplit with { ValFraction = 0.2 }));
 
         Assert.Equal(new[] { "train", "val" }, summary.Counts.Keys.Order());
         Assert.False(File.Exists(Path.Combine(_root, "out", "label_fractions.csv")));
@@ -88,7 +88,7 @@ public sealed class CohortPreprocessorTests : IDisposable
     {
         var manifest = WriteCohort(4, "a", "b");
 
-        var summary = CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Ad, TestFraction = 0 }, Small with { Mode = CohortMode.TwoD }));
+        var summary = CohortPreprocessor.Run(Request(manifest, TestSettings.AdSplit, Small with { Mode = CohortMode.TwoD }));
 
         Assert.Equal(new[] { 10, 10, 3 }, summary.Shape);
         Assert.Equal(CohortMode.TwoD, PreprocessedCohort.Load(Path.Combine(_root, "out")).Mode);
@@ -98,7 +98,7 @@ public sealed class CohortPreprocessorTests : IDisposable
     public void Given_the_same_cohort_twice_when_preprocessed_with_different_worker_counts_then_the_files_are_identical()
     {
         var manifest = WriteCohort(4, "a", "b");
-        var split = new SplitSettings { Role = CohortRole.Ad, TestFraction = 0 };
+        var split = TestSettings.AdSplit;
 
         CohortPreprocessor.Run(Request(manifest, split, Small with { Workers = 1 }));
         var first = Directory.GetFiles(Path.Combine(_root, "out"), "*", SearchOption.AllDirectories).Order().Select(File.ReadAllBytes).ToList();
@@ -118,7 +118,7 @@ public sealed class CohortPreprocessorTests : IDisposable
         VolumeIO.WriteNifti(new Volume(new float[8 * 8 * 8], [8, 8, 8], [1, 1, 1], new double[,] { { 1, 1, 0, 0 }, { 0, 0, 0, 0 }, { 0, 0, 1, 0 }, { 0, 0, 0, 1 } }), Path.Combine(dir, "a-00.nii.gz"));
         VolumeIO.WriteNifti(Volume.Create(8, 8, 8), Path.Combine(dir, "b-01.nii.gz"));
 
-        var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Ad, TestFraction = 0 })));
+        var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, TestSettings.AdSplit)));
 
         Assert.Equal(2, error.Problems.Count);
         Assert.Contains(error.Problems, p => p.Contains("a-00.nii.gz (subject a-00): affine is singular"));
@@ -130,7 +130,7 @@ public sealed class CohortPreprocessorTests : IDisposable
     {
         var manifest = WriteCohort(2, "a", "b");
 
-        var error = Assert.Throws<SplitException>(() => CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Bt })));
+        var error = Assert.Throws<SplitException>(() => CohortPreprocessor.Run(Request(manifest, TestSettings.BtSplit)));
 
         Assert.Contains("needs at least 3 subjects from different patients per class", error.Message);
         Assert.Empty(Directory.GetFiles(Path.Combine(_root, "out"), "*", SearchOption.AllDirectories));
@@ -149,7 +149,7 @@ public sealed class CohortPreprocessorTests : IDisposable
 
         // When it is preprocessed, Then the read error (found in the one pass that reads each file) and the volume
         // error come together
-        var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Ad, TestFraction = 0 })));
+        var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, TestSettings.AdSplit)));
 
         Assert.Equal(2, error.Problems.Count);
         Assert.Contains(error.Problems, p => p.Contains("a-02.nii.gz (subject a-02): voxel data is too short"));
@@ -177,7 +177,7 @@ public sealed class CohortPreprocessorTests : IDisposable
         using (var gz = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest))
             gz.Write(bytes.Concat(bytes.Skip(352)).ToArray());
 
-        var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Ad, TestFraction = 0 })));
+        var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, TestSettings.AdSplit)));
 
         Assert.Contains("a-01.nii.gz (subject a-01): NIfTI header says 4 dimensions (dim[4]=2)", Assert.Single(error.Problems));
     }
@@ -190,7 +190,7 @@ public sealed class CohortPreprocessorTests : IDisposable
         var image = TestVolumes.Head(20, 20, 3);
         VolumeIO.WriteNifti(new Volume(image.Data.Skip(400).Take(400).ToArray(), [20, 20, 1], [1, 1, 1], Volume.DiagonalAffine(1, 1, 1)), Path.Combine(Path.GetDirectoryName(manifest)!, "b-02.nii.gz"));
 
-        var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Ad, TestFraction = 0 }, Small with { Mode = CohortMode.TwoD })));
+        var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, TestSettings.AdSplit, Small with { Mode = CohortMode.TwoD })));
 
         Assert.Contains("mixes 2-D images (e.g. b-02) and 3-D volumes", error.Message);
     }

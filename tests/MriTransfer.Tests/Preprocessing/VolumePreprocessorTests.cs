@@ -6,7 +6,7 @@ namespace MriTransfer.Tests.Preprocessing;
 
 public class VolumePreprocessorTests
 {
-    private static readonly PreprocessSettings Small = new() { TargetShape = [16, 16, 16], TargetSpacing = [2, 2, 2], SliceShape = [12, 10], Slices = 4 };
+    private static readonly PreprocessSettings Small = TestSettings.Preprocess with { TargetShape = [16, 16, 16], TargetSpacing = [2, 2, 2], SliceShape = [12, 10], Slices = 4 };
 
     [Fact]
     public void Given_a_head_in_LPS_when_preprocessed_in_3d_then_the_output_is_RAS_of_the_target_shape_and_normalised()

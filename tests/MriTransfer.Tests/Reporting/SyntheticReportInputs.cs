@@ -19,7 +19,7 @@ public sealed class SyntheticReportInputs : IDisposable
             ["head"] = SyntheticEvaluation.Constant,
             ["finetune"] = SyntheticEvaluation.WrongEvery(7),
         };
-        Evaluator.Run(new EvaluateSettings(bootstrapResamples: 200, seed: 1, probeIterations: 50, reconstructionExamples: 2),
+        Evaluator.Run(TestSettings.Evaluate with { BootstrapResamples = 200, Seed = 1, ProbeIterations = 50, ReconstructionExamples = 2 },
             _data.Inputs(variants.Keys), _data.Services(variants), evaluateDir, _ => { });
 
         var pretrain = Dir("Pretrain");
@@ -42,7 +42,7 @@ public sealed class SyntheticReportInputs : IDisposable
     }
 
     public ReportInputs Inputs { get; }
-    public static readonly ReportSettings Settings = new(plotWidth: 500, plotHeight: 320);
+    public static readonly ReportSettings Settings = TestSettings.Report with { PlotWidth = 500, PlotHeight = 320 };
     public static readonly MachineInfo Machine = new(2, "Test OS", ".NET test", "0.0.0");
 
     public string NewOutputDir() => _data.NewOutputDir();

@@ -51,7 +51,7 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
         using var temp = new TempDir();
         HeadTraining.Run(pipeline.EncoderDir, bt.Root, temp.Sub("head"), TrainingParams.Classifier(), _ => { });
 
-        FineTuning.Run(Path.Combine(temp.Path, "head"), bt.Root, temp.Sub("finetune"), TrainingParams.FineTune(), _ => { });
+        FineTuning.Run(Path.Combine(temp.Path, "head"), bt.Root, temp.Sub("finetune"), TrainingParams.Classifier(), TrainingParams.FineTune(), _ => { });
 
         Assert.False(Identical(EncoderWeights(Path.Combine(temp.Path, "head")), EncoderWeights(Path.Combine(temp.Path, "finetune"))));
     }
@@ -63,7 +63,7 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
         using var temp = new TempDir();
         HeadTraining.Run(pipeline.EncoderDir, bt.Root, temp.Sub("head"), TrainingParams.Classifier(), _ => { });
 
-        FineTuning.Run(Path.Combine(temp.Path, "head"), bt.Root, temp.Sub("finetune"), TrainingParams.FineTune(p => p["finetune.unfreeze_blocks"] = 1), _ => { });
+        FineTuning.Run(Path.Combine(temp.Path, "head"), bt.Root, temp.Sub("finetune"), TrainingParams.Classifier(), TrainingParams.FineTune(p => p["finetune.unfreeze_blocks"] = 1), _ => { });
 
         var before = EncoderWeights(Path.Combine(temp.Path, "head"));
         var after = EncoderWeights(Path.Combine(temp.Path, "finetune"));
@@ -77,9 +77,7 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
         using var bt = new TinyCohort(BtClasses, trainPerClass: 2, valPerClass: 1, writeTestVolumes: false);
         using var temp = new TempDir();
         var dir = temp.Sub("scratch");
-        var settings = FineTuneSettings_ReadScratch();
-
-        ScratchTraining.Run(bt.Root, dir, settings, _ => { });
+        ScratchTraining.Run(bt.Root, dir, TrainingParams.Classifier(), fineTuneEpochs: 2, _ => { });
 
         Assert.Equal(4, (int)ModelFiles.ReadJson(Path.Combine(dir, "training.json"))["epochs_budget"]!);
         using var classifier = SubjectClassifiers.Load(dir);
@@ -88,9 +86,6 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
         Assert.Equal(3, probabilities.Length);
         Assert.Equal(1.0, probabilities.Sum(), 1e-5);
     }
-
-    private static ClassifierSettings FineTuneSettings_ReadScratch() =>
-        MriTransfer.Training.Settings.FineTuneSettings.ReadScratch(TrainingParams.Source(TrainingParams.Tiny()));
 
     [Fact]
     public void An_encoder_exported_with_another_architecture_is_refused_naming_the_mismatching_keys()
@@ -125,7 +120,7 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
         using var temp = new TempDir();
 
         var error = Assert.Throws<TrainingInputException>(() => ScratchTraining.Run(bt.Root, temp.Sub("s"),
-            TrainingParams.Classifier(p => p["train.label_fraction"] = 0.5), _ => { }));
+            TrainingParams.Classifier(p => p["train.label_fraction"] = 0.5), fineTuneEpochs: 0, _ => { }));
 
         Assert.Contains("class 'none' has no subject in the training subset", error.Message);
         Assert.Contains("selects 2 of 3 train subjects", error.Message);
@@ -137,7 +132,7 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
         using var bt = new TinyCohort(BtClasses, trainPerClass: 1, valPerClass: 1, mode: CohortMode.TwoD, shape: [16, 16, 3], writeTestVolumes: false);
         using var temp = new TempDir();
         var dir = temp.Sub("scratch2d");
-        ScratchTraining.Run(bt.Root, dir, TrainingParams.Classifier(), _ => { });
+        ScratchTraining.Run(bt.Root, dir, TrainingParams.Classifier(), fineTuneEpochs: 0, _ => { });
         using var classifier = SubjectClassifiers.Load(dir);
         var volume = VolumeIO.Read(Path.Combine(bt.Root, "subjects", "sub-000.nii.gz"));
 
@@ -160,7 +155,7 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
         using var temp = new TempDir();
 
         // When a classifier trains on it, it succeeds, and records only train and val subjects
-        ScratchTraining.Run(bt.Root, temp.Sub("s"), TrainingParams.Classifier(), _ => { });
+        ScratchTraining.Run(bt.Root, temp.Sub("s"), TrainingParams.Classifier(), fineTuneEpochs: 0, _ => { });
 
         var used = ModelFiles.ReadJson(Path.Combine(temp.Path, "s", "training.json"))["subjects_used"]!;
         var ids = used["train"]!.AsArray().Concat(used["val"]!.AsArray()).Select(n => (string)n!).ToList();
