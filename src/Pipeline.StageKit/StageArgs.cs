@@ -46,4 +46,26 @@ public sealed record StageArgs(string ParamsFile, string OutputDir, IReadOnlyDic
                 $"input '{name}' was not given; this stage needs --input {name}=<path> (declared inputs: {string.Join(", ", Inputs.Keys)})");
 
     public bool HasInput(string name) => Inputs.ContainsKey(name);
+
+    /// <summary>
+    /// name → path of every input named <c>&lt;prefix&gt;&lt;name&gt;</c> (e.g. <c>--input variant:head=…</c> gives "head"), the
+    /// convention build/ uses for a set of like inputs; an empty name is a usage error.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> InputsWithPrefix(string prefix)
+    {
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, path) in Inputs.Where(i => i.Key.StartsWith(prefix, StringComparison.Ordinal)))
+            result[key.Length > prefix.Length ? key[prefix.Length..] : throw new InputException($"--input {key}=...: expected {prefix}<name>")] = path;
+        return result;
+    }
+
+    /// <summary>
+    /// The instances of matrix inputs named <c>&lt;prefix&gt;&lt;name&gt;</c>, grouped by name: the engine passes every instance
+    /// of a matrix upstream as <c>--input &lt;name&gt;/&lt;instance&gt;=…</c>. Instance names are the engine's and are not parsed:
+    /// what an instance is (its matrix values) is for the stage to read from what the instance wrote.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> InstancesWithPrefix(string prefix) =>
+        InputsWithPrefix(prefix)
+            .GroupBy(i => i.Key.Contains('/') ? i.Key[..i.Key.IndexOf('/')] : throw new InputException($"--input {prefix}{i.Key}=...: expected {prefix}<name>/<instance>"), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(i => i.Value).ToList(), StringComparer.Ordinal);
 }

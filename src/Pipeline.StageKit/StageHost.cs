@@ -31,7 +31,7 @@ public static class StageHost
                 File.WriteAllLines(Path.Combine(stageArgs.OutputDir, BoundKeysFile), parameters.Bound);
                 return Ok;
             }
-            return run(new StageContext(stageArgs, console), settings);
+            return run(StageContext.FromEnvironment(stageArgs, console), settings);
         }
         catch (InputException e)
         {

@@ -12,7 +12,7 @@ return StageHost.Run(args,
         TorchSharp.torch.set_num_threads(settings.Runtime.TorchThreads);
         var inputs = new EvaluateInputs(
             PreprocessedCohort.Load(ctx.Input("bt")),
-            StageInputs.WithPrefix(ctx.Args.Inputs, "variant:"),
+            ctx.InputsWithPrefix("variant:"),
             ctx.OptionalInput("encoder"), ctx.OptionalInput("pretrain"), ctx.OptionalInput("ad") is { } ad ? PreprocessedCohort.Load(ad) : null);
         var result = Evaluator.Run(settings.Evaluate, inputs, EvaluateServices.Real(), ctx.OutputDir, ctx.Progress);
         ctx.Log($"evaluated {result.Variants.Count} variant(s) on {result.TestSubjects} BT test subjects; missing: [{string.Join(", ", result.MissingVariants)}]");

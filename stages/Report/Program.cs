@@ -1,4 +1,3 @@
-using MriTransfer.Evaluation;
 using MriTransfer.Reporting;
 using Pipeline.StageKit;
 
@@ -9,10 +8,9 @@ return StageHost.Run(args,
     p => (Report: p.Bind<ReportSettings>("report"), ParamsFile: p.WholeFile()),
     (ctx, settings) =>
     {
-        var inputs = new ReportInputs(ctx.Input("evaluate"), StageInputs.WithPrefix(ctx.Args.Inputs, "history:"),
-            ctx.OptionalInput("learning_curve"), ctx.OptionalInput("params") ?? settings.ParamsFile, ctx.OptionalInput("lock"),
-            // this stage's fingerprint in pipeline.lock: it hashes the code, data and params of everything upstream
-            Environment.GetEnvironmentVariable("PIPELINE_FINGERPRINT"));
+        // the fingerprint of this stage in pipeline.lock hashes the code, data and params of everything upstream
+        var inputs = new ReportInputs(ctx.Input("evaluate"), ctx.InputsWithPrefix("history:"), ctx.OptionalInput("learning_curve"),
+            ctx.OptionalInput("params") ?? settings.ParamsFile, ctx.OptionalInput("lock"), ctx.Fingerprint);
         var doc = ReportBuilder.Run(settings.Report, inputs, MachineInfo.Current(), ctx.OutputDir, ctx.Progress);
         ctx.Log($"report written with {doc.Figures.Count()} figures");
         return StageHost.Ok;

@@ -53,11 +53,8 @@ internal static class ClassifierTraining
         }
 
         ModelFiles.WriteJson(Path.Combine(outputDir, "model.json"), Description(model, data));
-        ModelFiles.WriteJson(Path.Combine(outputDir, "training.json"), new JsonObject
+        var training = new TrainingRecord(plan.Stage, settings.Train.Seed, settings.Train.LabelFraction).ToJson(new JsonObject
         {
-            ["stage"] = plan.Stage,
-            ["seed"] = settings.Train.Seed,
-            ["label_fraction"] = settings.Train.LabelFraction,
             ["subjects_used"] = new JsonObject
             {
                 ["train"] = new JsonArray(data.Train.Subjects.Select(s => (JsonNode)s.SubjectId).ToArray()),
@@ -74,6 +71,7 @@ internal static class ClassifierTraining
             ["stop_reason"] = stopReason,
             ["provenance"] = plan.Provenance,
         });
+        ModelFiles.WriteJson(Path.Combine(outputDir, TrainingRecord.FileName), training);
     }
 
     private static bool IsBetter(ValidationResult candidate, ValidationResult best, string monitor) => monitor == "val_loss"

@@ -54,8 +54,7 @@ public static class FineTuning
     /// <summary>Fine-tuning must see the same labelled subset as the head it starts from.</summary>
     private static void CheckSameSubset(string headDir, ClassifierSettings settings)
     {
-        var training = ModelFiles.ReadJson(Path.Combine(headDir, "training.json"));
-        var fraction = (double)training["label_fraction"]!;
+        var fraction = TrainingRecord.Read(headDir).LabelFraction;
         if (Math.Abs(fraction - settings.Train.LabelFraction) > 1e-12)
             throw new TrainingInputException(
                 $"{Path.Combine(headDir, "training.json")}: the head was trained with train.label_fraction = {fraction}, but FineTune has {settings.Train.LabelFraction}; both must use the same labelled subset");

@@ -16,9 +16,6 @@ namespace MriTransfer.Training;
 /// </summary>
 public static class Pretraining
 {
-    /// <summary>The environment variable naming the folder that keeps resumable state across runs of this stage.</summary>
-    public const string ResumeDirVariable = "PIPELINE_RESUME_DIR";
-
     /// <param name="resumeDir">Folder for resumable state (kept when the run fails or is cancelled; cleared on success);
     /// null = no resume, state lives in the output folder.</param>
     /// <param name="cancel">Checked after each epoch's state is saved (an interrupted run's last epoch is never lost).</param>

@@ -1,4 +1,5 @@
 using MriTransfer.Cohorts.Preprocessed;
+using MriTransfer.Models;
 using MriTransfer.Models.ImageNet;
 using static TorchSharp.torch;
 
@@ -39,7 +40,7 @@ public static class ImageNetFineTuning
 
     private static void CheckHeadMatches(string headDir, ResNetSliceModelInfo head, IReadOnlyList<string> classes, CohortMode mode, SliceTrainingSettings settings)
     {
-        var (seed, fraction) = ClassifierOutput.ReadSeedAndFraction(headDir);
+        var (_, seed, fraction) = TrainingRecord.Read(headDir);
         var problems = new List<string>();
         var modelJson = Path.Combine(headDir, "model.json");
         var trainingJson = Path.Combine(headDir, "training.json");
