@@ -1,3 +1,4 @@
+using MriTransfer.Evaluation;
 using MriTransfer.Models;
 using MriTransfer.Randomness;
 using MriTransfer.Training.Settings;
@@ -5,9 +6,6 @@ using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
 namespace MriTransfer.Training;
-
-/// <summary>Subject-level validation result: mean negative log-likelihood and balanced accuracy.</summary>
-public sealed record ValidationResult(double Loss, double BalancedAccuracy);
 
 /// <summary>One classifier training epoch, and subject-level validation (a 2-D subject's probabilities = mean over its slices).</summary>
 internal static class ClassifierEpochs
@@ -44,39 +42,15 @@ internal static class ClassifierEpochs
         model.eval();
         using var noGrad = no_grad();
         var classes = model.HeadSpec.Classes;
-        var sums = new double[data.Subjects.Count, classes];
-        var counts = new int[data.Subjects.Count];
+        var samples = new List<float[]>(data.Count);
         foreach (var batch in data.OrderedBatches(batchSize))
         {
             using var scope = NewDisposeScope();
-            var probabilities = F.softmax(model.forward(data.Batch(batch)), 1).data<float>().ToArray();
-            for (var i = 0; i < batch.Length; i++)
-            {
-                var subject = data.SubjectOf[batch[i]];
-                counts[subject]++;
-                for (var c = 0; c < classes; c++) sums[subject, c] += probabilities[i * classes + c];
-            }
+            samples.AddRange(F.softmax(model.forward(data.Batch(batch)), 1).data<float>().ToArray().Chunk(classes));
         }
-        return Enumerable.Range(0, counts.Length)
-            .Select(s => Enumerable.Range(0, classes).Select(c => (float)(sums[s, c] / counts[s])).ToArray()).ToArray();
+        return SubjectScores.MeanBySubject(samples, data.SubjectOf, data.Subjects.Count);
     }
 
-    public static ValidationResult Validate(EncoderClassifier model, SampleSet data, int batchSize)
-    {
-        var probabilities = SubjectProbabilities(model, data, batchSize);
-        var classes = model.HeadSpec.Classes;
-        var correct = new int[classes];
-        var total = new int[classes];
-        double nll = 0;
-        for (var s = 0; s < probabilities.Length; s++)
-        {
-            var truth = data.SubjectLabels[s];
-            var predicted = Array.IndexOf(probabilities[s], probabilities[s].Max());
-            total[truth]++;
-            if (predicted == truth) correct[truth]++;
-            nll -= Math.Log(Math.Max(probabilities[s][truth], 1e-12));
-        }
-        var recalls = Enumerable.Range(0, classes).Where(c => total[c] > 0).Select(c => (double)correct[c] / total[c]).ToList();
-        return new ValidationResult(nll / probabilities.Length, recalls.Average());
-    }
+    public static SubjectScore Validate(EncoderClassifier model, SampleSet data, int batchSize) =>
+        SubjectScores.Score(SubjectProbabilities(model, data, batchSize), data.SubjectLabels, model.HeadSpec.Classes, probabilityFloor: 1e-12);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using MriTransfer.Cohorts.Preprocessed;
+using MriTransfer.Evaluation;
 using MriTransfer.Models;
 using MriTransfer.Training.Settings;
 using static TorchSharp.torch;
@@ -26,7 +27,7 @@ internal static class ClassifierTraining
         var classWeights = data.ClassWeights(settings.Classifier.ClassWeighted);
         var history = new HistoryCsv(HistoryCsv.ClassifierColumns);
         var modelPath = Path.Combine(outputDir, "model.pt");
-        ValidationResult? best = null;
+        SubjectScore? best = null;
         int bestEpoch = 0, badEpochs = 0;
         var stopReason = "max_epochs";
         for (var epoch = 0; epoch < plan.Epochs; epoch++)
@@ -74,7 +75,7 @@ internal static class ClassifierTraining
         ModelFiles.WriteJson(Path.Combine(outputDir, TrainingRecord.FileName), training);
     }
 
-    private static bool IsBetter(ValidationResult candidate, ValidationResult best, string monitor) => monitor == "val_loss"
+    private static bool IsBetter(SubjectScore candidate, SubjectScore best, string monitor) => monitor == "val_loss"
         ? candidate.Loss < best.Loss
         : candidate.BalancedAccuracy > best.BalancedAccuracy
           || (candidate.BalancedAccuracy == best.BalancedAccuracy && candidate.Loss < best.Loss);

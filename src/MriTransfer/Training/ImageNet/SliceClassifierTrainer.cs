@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MriTransfer.Evaluation;
 using MriTransfer.Randomness;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -86,31 +87,23 @@ public sealed class SliceClassifierTrainer(
     {
         if (val.SubjectCount == 0) return (double.NaN, double.NaN);
         setTraining(false);
-        var probabilities = SubjectProbabilities(val);
-        var loss = -Enumerable.Range(0, val.SubjectCount)
-            .Average(s => Math.Log(Math.Max(probabilities[s][val.SubjectLabels[s]], 1e-7)));
-        var predicted = probabilities.Select(p => Array.IndexOf(p, p.Max())).ToArray();
-        var recalls = val.SubjectLabels.Distinct().Select(c =>
-        {
-            var members = Enumerable.Range(0, val.SubjectCount).Where(s => val.SubjectLabels[s] == c).ToList();
-            return members.Count(s => predicted[s] == c) / (double)members.Count;
-        });
-        return (loss, recalls.Average());
+        var slices = SliceProbabilities(val);
+        var score = SubjectScores.Score(SubjectScores.MeanBySubject(slices, val.SubjectOfSlice, val.SubjectCount),
+            val.SubjectLabels, slices[0].Length, probabilityFloor: 1e-7);
+        return (score.Loss, score.BalancedAccuracy);
     }
 
-    private float[][] SubjectProbabilities(SliceDataset data)
+    private List<float[]> SliceProbabilities(SliceDataset data)
     {
         using var noGrad = no_grad();
-        using var scope = NewDisposeScope();
-        var parts = new List<Tensor>();
+        var rows = new List<float[]>(data.SliceCount);
         for (long start = 0; start < data.SliceCount; start += settings.BatchSize)
-            parts.Add(nn.functional.softmax(model.forward(data.Inputs.narrow(0, start, Math.Min(settings.BatchSize, data.SliceCount - start))), 1));
-        var slices = cat(parts, 0);
-        var owners = tensor(data.SubjectOfSlice.Select(o => (long)o).ToArray());
-        var sums = zeros(data.SubjectCount, slices.shape[1]).index_add(0, owners, slices, 1);
-        var counts = bincount(owners, minlength: data.SubjectCount).to(float32).unsqueeze(1);
-        var mean = sums.div(counts);
-        return Enumerable.Range(0, data.SubjectCount).Select(s => mean[s].data<float>().ToArray()).ToArray();
+        {
+            using var scope = NewDisposeScope();
+            var probabilities = nn.functional.softmax(model.forward(data.Inputs.narrow(0, start, Math.Min(settings.BatchSize, data.SliceCount - start))), 1);
+            rows.AddRange(probabilities.data<float>().ToArray().Chunk((int)probabilities.shape[1]));
+        }
+        return rows;
     }
 
     private Dictionary<string, Tensor> Snapshot() =>
