@@ -10,6 +10,6 @@ return StageHost.Run(args,
         FineTune: p.Bind<FineTuneSettings>("finetune")),
     (ctx, settings) =>
     {
-        FineTuning.Run(ctx.Input("head"), ctx.Input("bt"), ctx.OutputDir, settings.Classifier, settings.FineTune, ctx.Progress);
+        FineTuning.Run(ctx.Input("head"), ctx.Input("bt"), ctx.OutputDir, settings.Classifier, settings.FineTune, ctx.Progress, ctx.Log);
         return StageHost.Ok;
     });

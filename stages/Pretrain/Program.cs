@@ -9,6 +9,6 @@ return StageHost.Run(args,
         p.Bind<RuntimeSettings>("runtime")),
     (ctx, settings) =>
     {
-        Pretraining.Run(ctx.Input("ad"), ctx.OutputDir, settings, ctx.Progress, ctx.ResumeDir);
+        Pretraining.Run(ctx.Input("ad"), ctx.OutputDir, settings, ctx.Progress, ctx.ResumeDir, log: ctx.Log);
         return StageHost.Ok;
     });

@@ -9,6 +9,6 @@ return StageHost.Run(args,
         p.Bind<TrainSettings>("train"), p.Bind<RuntimeSettings>("runtime")),
     (ctx, settings) =>
     {
-        HeadTraining.Run(ctx.Input("encoder"), ctx.Input("bt"), ctx.OutputDir, settings, ctx.Progress);
+        HeadTraining.Run(ctx.Input("encoder"), ctx.Input("bt"), ctx.OutputDir, settings, ctx.Progress, ctx.Log);
         return StageHost.Ok;
     });

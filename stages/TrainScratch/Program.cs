@@ -10,6 +10,6 @@ return StageHost.Run(args,
         FineTuneEpochs: p.Get<int>("finetune.epochs")),
     (ctx, settings) =>
     {
-        ScratchTraining.Run(ctx.Input("bt"), ctx.OutputDir, settings.Classifier, settings.FineTuneEpochs, ctx.Progress);
+        ScratchTraining.Run(ctx.Input("bt"), ctx.OutputDir, settings.Classifier, settings.FineTuneEpochs, ctx.Progress, ctx.Log);
         return StageHost.Ok;
     });

@@ -14,7 +14,8 @@ namespace MriTransfer.Training;
 /// </summary>
 public static class FineTuning
 {
-    public static void Run(string headDir, string btDir, string outputDir, ClassifierSettings classifier, FineTuneSettings settings, Action<string> progress)
+    public static void Run(string headDir, string btDir, string outputDir, ClassifierSettings classifier, FineTuneSettings settings, Action<string> progress,
+        Action<string>? log = null)
     {
         if (settings.UnfreezeBlocks > classifier.Model.Channels.Count)
             throw new ModelConfigurationException(
@@ -48,7 +49,7 @@ public static class FineTuning
                 ["encoder_lr_multiplier"] = settings.EncoderLrMultiplier,
                 ["warmup_epochs"] = settings.WarmupEpochs,
             });
-        ClassifierTraining.Run(plan, data, classifier, outputDir, progress);
+        ClassifierTraining.Run(plan, data, classifier, outputDir, progress, log);
     }
 
     /// <summary>Fine-tuning must see the same labelled subset as the head it starts from.</summary>

@@ -13,7 +13,7 @@ namespace MriTransfer.Training;
 /// </summary>
 public static class HeadTraining
 {
-    public static void Run(string encoderDir, string btDir, string outputDir, ClassifierSettings settings, Action<string> progress)
+    public static void Run(string encoderDir, string btDir, string outputDir, ClassifierSettings settings, Action<string> progress, Action<string>? log = null)
     {
         set_num_threads(settings.Runtime.TorchThreads);
         var data = ClassifierData.Load(btDir, settings, settings.Model.Architecture);
@@ -30,6 +30,6 @@ public static class HeadTraining
                 ["init"] = "exported encoder (frozen)",
                 ["encoder_safetensors_sha256"] = Fingerprint.OfFile(Path.Combine(encoderDir, EncoderFiles.SafetensorsFile)),
             });
-        ClassifierTraining.Run(plan, data, settings, outputDir, progress);
+        ClassifierTraining.Run(plan, data, settings, outputDir, progress, log);
     }
 }

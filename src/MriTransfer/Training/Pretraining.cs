@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Models;
 using MriTransfer.Randomness;
+using MriTransfer.Training.Loop;
 using MriTransfer.Training.Settings;
 using static TorchSharp.torch;
 
@@ -19,8 +19,9 @@ public static class Pretraining
     /// <param name="resumeDir">Folder for resumable state (kept when the run fails or is cancelled; cleared on success);
     /// null = no resume, state lives in the output folder.</param>
     /// <param name="cancel">Checked after each epoch's state is saved (an interrupted run's last epoch is never lost).</param>
+    /// <param name="log">gets each epoch with its wall time (kept out of the outputs).</param>
     public static void Run(string adDir, string outputDir, PretrainSettings settings, Action<string> progress,
-        string? resumeDir = null, CancellationToken cancel = default)
+        string? resumeDir = null, CancellationToken cancel = default, Action<string>? log = null)
     {
         set_num_threads(settings.Runtime.TorchThreads);
         var cohort = PreprocessedCohort.Load(adDir);
@@ -38,46 +39,16 @@ public static class Pretraining
         var stateDir = resumeDir ?? outputDir;
         Directory.CreateDirectory(stateDir);
         var fingerprint = Fingerprint.OfText(JsonSerializer.Serialize(settings) + indexSha256);
-        var state = PretrainResumeState.TryLoad(stateDir, fingerprint);
-        var history = new HistoryCsv(HistoryCsv.PretrainColumns);
-        if (state is null) PretrainResumeState.Clear(stateDir);
-        else
-        {
-            state.Restore(stateDir, model, optimizer);
-            history = HistoryCsv.Read(Path.Combine(stateDir, "history.csv"), HistoryCsv.PretrainColumns);
-            progress($"resuming after epoch {state.EpochsDone}/{settings.Pretrain.Epochs} from {stateDir}");
-        }
-        state ??= new PretrainResumeState(fingerprint, 0, double.PositiveInfinity, 0, 0);
-
-        var stopReason = "max_epochs";
-        for (var epoch = state.EpochsDone; epoch < settings.Pretrain.Epochs; epoch++)
-        {
-            if (state.BadEpochs >= settings.Pretrain.Patience) { stopReason = "early_stopping"; break; }
-            var clock = Stopwatch.StartNew();
-            var lr = settings.Optimizer.Lr * LearningRateSchedule.Factor(settings.Optimizer, epoch, settings.Pretrain.Epochs);
-            OptimizerFactory.SetLearningRates(optimizer, groups, settings.Optimizer.Lr, lr / settings.Optimizer.Lr);
-            var lastGood = state.EpochsDone > 0
-                ? $"The last good checkpoint (epoch {state.EpochsDone}) is {Path.Combine(stateDir, "last.pt")}."
-                : "No epoch had finished, so there is no checkpoint.";
-            var trainLoss = AutoencoderEpochs.Train(model, optimizer, train, settings, epoch, lastGood);
-            var valLoss = AutoencoderEpochs.Validate(model, val, settings.Pretrain.BatchSize);
-            if (!double.IsFinite(valLoss))
-                throw new TrainingDivergedException($"Pretrain: the validation loss became {valLoss} at epoch {epoch + 1}; training stopped. {lastGood}");
-            history.Add(epoch + 1, trainLoss, valLoss, lr, Math.Round(clock.Elapsed.TotalSeconds, 3));
-            var improved = valLoss < state.BestValLoss;
-            if (improved) ModelFiles.Save(model, Path.Combine(stateDir, "autoencoder.pt"));
-            state = improved
-                ? state with { EpochsDone = epoch + 1, BestValLoss = valLoss, BestEpoch = epoch + 1, BadEpochs = 0 }
-                : state with { EpochsDone = epoch + 1, BadEpochs = state.BadEpochs + 1 };
-            state.Save(stateDir, model, optimizer, history);
-            progress($"epoch {epoch + 1}/{settings.Pretrain.Epochs} train_loss {trainLoss:G4} val_loss {valLoss:G4} lr {lr:G3}");
-            cancel.ThrowIfCancellationRequested();
-        }
-        if (state.BadEpochs >= settings.Pretrain.Patience) stopReason = "early_stopping";
+        var resumed = PretrainResumeState.TryResume(stateDir, fingerprint, model, optimizer);
+        if (resumed is { } r) progress($"resuming after epoch {r.Loop.EpochsDone}/{settings.Pretrain.Epochs} from {stateDir}");
+        var history = resumed?.History ?? new TrainingHistory(classifies: false);
+        var steps = new AutoencoderSteps(model, optimizer, groups, train, val, settings, stateDir, fingerprint);
+        var loop = new LoopSettings("Pretrain", settings.Pretrain.Epochs, settings.Pretrain.Patience, Monitors.LowerLoss());
+        var result = EpochLoop.Run(steps, loop, resumed?.Loop ?? LoopState.Start, history, progress, log, cancel);
 
         Publish(stateDir, outputDir);
         ModelFiles.WriteJson(Path.Combine(outputDir, "model.json"),
-            Description(architecture, settings, indexSha256, cohort, train.Count, val.Count, state, history, stopReason));
+            Description(architecture, settings, indexSha256, cohort, train.Count, val.Count, result, history));
         if (resumeDir is not null) PretrainResumeState.Clear(resumeDir);
     }
 
@@ -97,12 +68,12 @@ public static class Pretraining
             File.Delete(Path.Combine(outputDir, PretrainResumeState.OptimizerFile));
             return;
         }
-        foreach (var name in new[] { "autoencoder.pt", "last.pt", "history.csv" })
+        foreach (var name in new[] { "autoencoder.pt", "last.pt", TrainingHistory.FileName })
             File.Copy(Path.Combine(stateDir, name), Path.Combine(outputDir, name), overwrite: true);
     }
 
     private static JsonObject Description(EncoderArchitecture architecture, PretrainSettings settings, string indexSha256,
-        PreprocessedCohort cohort, int trainSamples, int valSamples, PretrainResumeState state, HistoryCsv history, string stopReason) => new()
+        PreprocessedCohort cohort, int trainSamples, int valSamples, LoopResult result, TrainingHistory history) => new()
     {
         ["kind"] = "autoencoder",
         ["architecture"] = architecture.ToJson(),
@@ -119,10 +90,10 @@ public static class Pretraining
             ["val_samples"] = valSamples,
         },
         ["seed"] = settings.Pretrain.Seed,
-        ["epochs_run"] = state.EpochsDone,
-        ["best_epoch"] = state.BestEpoch,
-        ["best_val_loss"] = state.BestValLoss,
-        ["final_val_loss"] = history.Rows[^1][2],
-        ["stop_reason"] = stopReason,
+        ["epochs_run"] = result.State.EpochsDone,
+        ["best_epoch"] = result.State.BestEpoch,
+        ["best_val_loss"] = result.State.Best!.Loss,
+        ["final_val_loss"] = history.Rows[^1].ValLoss,
+        ["stop_reason"] = result.StopReason,
     };
 }

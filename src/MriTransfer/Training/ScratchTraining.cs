@@ -13,7 +13,7 @@ namespace MriTransfer.Training;
 /// </summary>
 public static class ScratchTraining
 {
-    public static void Run(string btDir, string outputDir, ClassifierSettings settings, int fineTuneEpochs, Action<string> progress)
+    public static void Run(string btDir, string outputDir, ClassifierSettings settings, int fineTuneEpochs, Action<string> progress, Action<string>? log = null)
     {
         set_num_threads(settings.Runtime.TorchThreads);
         var data = ClassifierData.Load(btDir, settings, settings.Model.Architecture);
@@ -24,6 +24,6 @@ public static class ScratchTraining
             [new TrainableGroup(model.parameters().ToList())], [],
             settings.Optimizer.Lr, settings.Classifier.Epochs + fineTuneEpochs, WarmupEpochs: 0,
             new JsonObject { ["init"] = "random" });
-        ClassifierTraining.Run(plan, data, settings, outputDir, progress);
+        ClassifierTraining.Run(plan, data, settings, outputDir, progress, log);
     }
 }

@@ -14,7 +14,7 @@ public class HistoryTableTests
     [Fact]
     public void Given_a_classifier_history_when_read_then_every_column_is_available_by_name()
     {
-        var path = Write("epoch,train_loss,val_loss,val_balanced_accuracy,lr,seconds\n1,1.2,1.1,0.4,0.001,3.5\n2,0.9,1.0,0.5,0.001,3.4\n");
+        var path = Write("epoch,train_loss,val_loss,val_balanced_accuracy,lr\n1,1.2,1.1,0.4,0.001\n2,0.9,1.0,0.5,0.001\n");
 
         var history = HistoryTable.Read(path);
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MriTransfer.Models;
 using MriTransfer.Models.ImageNet;
+using MriTransfer.Training.Loop;
 
 namespace MriTransfer.Training.ImageNet;
 
@@ -13,7 +14,7 @@ public static class ClassifierOutput
         Directory.CreateDirectory(outputDir);
         info.Write(Path.Combine(outputDir, "model.json"));
         net.save(Path.Combine(outputDir, "model.pt"));
-        EpochRecord.WriteCsv(Path.Combine(outputDir, "history.csv"), result.History);
+        result.History.Write(Path.Combine(outputDir, TrainingHistory.FileName));
         var training = new TrainingRecord(stage, settings.Seed, settings.LabelFraction).ToJson(new JsonObject
         {
             ["train_subjects"] = new JsonArray(train.SubjectIds.Select(s => (JsonNode)s).ToArray()),
@@ -21,7 +22,7 @@ public static class ClassifierOutput
             ["train_slices"] = train.SliceCount,
             ["val_slices"] = val.SliceCount,
             ["best_epoch"] = result.BestEpoch,
-            ["epochs_run"] = result.History.Count,
+            ["epochs_run"] = result.History.Rows.Count,
             ["stop_reason"] = result.StopReason,
             ["head_lr"] = settings.HeadLr,
             ["backbone_lr"] = settings.BackboneLr,

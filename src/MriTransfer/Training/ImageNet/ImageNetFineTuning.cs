@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Models;
 using MriTransfer.Models.ImageNet;
@@ -29,10 +30,11 @@ public static class ImageNetFineTuning
         using var val = SliceDataset.Load(cohort, cohort.Split("val"), headInfo.Sampling);
 
         void SetTraining(bool training) { if (training) net.TrainHeadKeepBatchNormFrozen(); else net.eval(); }
-        var trainer = new SliceClassifierTrainer(net, net.Backbone.parameters().ToList(), SetTraining, settings, progress);
-        var result = trainer.Train(train, val);
+        var trainer = new SliceClassifierTrainer(net, net.Backbone.parameters().ToList(), SetTraining, settings, progress, log);
+        var clock = Stopwatch.StartNew();
+        var result = trainer.Train(train, val, "ImageNetFineTune");
         log?.Invoke($"fine-tuning: {train.SliceCount} train + {val.SliceCount} val images of {headInfo.Sampling.ImageSize} px per epoch; " +
-                    $"{(train.SliceCount + val.SliceCount) * result.History.Count / result.History.Sum(h => h.Seconds):F1} images/s (train forward+backward and val forward)");
+                    $"{(train.SliceCount + val.SliceCount) * result.History.Rows.Count / clock.Elapsed.TotalSeconds:F1} images/s (train forward+backward and val forward)");
         var info = ResNetSliceModelInfo.Create(cohort.Classes, cohort.Mode, headInfo.Sampling, backboneTrained: true);
         ClassifierOutput.Write(outputDir, net, info, result, settings, "ImageNetFineTune", train, val);
         return result;
