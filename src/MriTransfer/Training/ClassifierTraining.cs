@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Models;
+using MriTransfer.Randomness;
 using MriTransfer.Training.Loop;
 using MriTransfer.Training.Settings;
 using static TorchSharp.torch;
@@ -19,6 +20,19 @@ internal sealed record ClassifierPlan(
 /// </summary>
 internal static class ClassifierTraining
 {
+    /// <summary>
+    /// What every classifier stage starts with: its torch threads, the BT data it may see, and the classifier of
+    /// <c>model.*</c> with weights seeded from <c>train.seed</c> (a stage then loads or freezes parts of it).
+    /// </summary>
+    public static (ClassifierData Data, EncoderClassifier Model) Start(string btDir, ClassifierSettings settings)
+    {
+        set_num_threads(settings.Runtime.TorchThreads);
+        var data = ClassifierData.Load(btDir, settings, settings.Model.Architecture);
+        var architecture = settings.Model.Architecture(data.Cohort.Mode.SpatialDims());
+        manual_seed(Seeds.Derive(settings.Train.Seed, Seeds.Weights));
+        return (data, new EncoderClassifier(architecture, settings.Model.Head(data.Classes.Count)));
+    }
+
     /// <param name="log">gets each epoch with its wall time (kept out of the outputs).</param>
     public static void Run(ClassifierPlan plan, ClassifierData data, ClassifierSettings settings, string outputDir, Action<string> progress,
         Action<string>? log = null)

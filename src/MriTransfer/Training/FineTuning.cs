@@ -1,9 +1,6 @@
 using System.Text.Json.Nodes;
-using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Models;
-using MriTransfer.Randomness;
 using MriTransfer.Training.Settings;
-using static TorchSharp.torch;
 
 namespace MriTransfer.Training;
 
@@ -20,11 +17,10 @@ public static class FineTuning
         if (settings.UnfreezeBlocks > classifier.Model.Channels.Count)
             throw new ModelConfigurationException(
                 $"finetune.unfreeze_blocks = {settings.UnfreezeBlocks} exceeds the encoder's {classifier.Model.Channels.Count} blocks (model.channels); use 0 for all");
-        set_num_threads(classifier.Runtime.TorchThreads);
         CheckSameSubset(headDir, classifier);
-        var data = ClassifierData.Load(btDir, classifier, classifier.Model.Architecture);
-        var architecture = classifier.Model.Architecture(data.Cohort.Mode.SpatialDims());
-        var head = classifier.Model.Head(data.Classes.Count);
+        var (data, created) = ClassifierTraining.Start(btDir, classifier);
+        using var model = created;
+        var (architecture, head) = (model.Architecture, model.HeadSpec);
         var headDescription = ModelFiles.ReadJson(Path.Combine(headDir, "model.json"));
         var problems = new List<string>();
         if (!EncoderArchitecture.FromJson(headDescription["architecture"]!).Equals(architecture))
@@ -34,8 +30,6 @@ public static class FineTuning
         if (problems.Count > 0)
             throw new ModelConfigurationException(new[] { $"{Path.Combine(headDir, "model.json")}: the TrainHead classifier does not match this stage's params:" }.Concat(problems.Select(p => "  " + p)));
 
-        manual_seed(Seeds.Derive(classifier.Train.Seed, Seeds.Weights));
-        using var model = new EncoderClassifier(architecture, head);
         ModelFiles.Load(model, Path.Combine(headDir, "model.pt"));
         var (encoderParameters, frozen) = Freezing.SplitEncoder(model.Encoder, settings.UnfreezeBlocks);
         var plan = new ClassifierPlan("FineTune", model,
