@@ -3,13 +3,13 @@ using Pipeline.Engine;
 // ImageNet ResNet-18 (weights from the Microsoft.ML.DnnImageFeaturizer.ResNet18 package) on 2.5-D slices.
 partial class Build
 {
-    static readonly string[] ImageNetParams = ["imagenet.image_size", "imagenet.slices", "imagenet.slice_spacing", "imagenet.batch_size", "train"];
+    static readonly string[] ImageNetParams = ["imagenet.batch_size", "train"];
 
     Stage ImageNetHead => _ => TorchStage(_)
         .Description("Frozen ImageNet ResNet-18 + trained head on 2.5-D BT slices")
         .Project("stages/ImageNetHead")
         .Input("bt", PreprocessBt)
-        .Params([.. ImageNetParams, "imagenet.head"])
+        .Params([.. ImageNetParams, "imagenet.image_size", "imagenet.slices", "imagenet.slice_spacing", "imagenet.head"])
         .Outputs(ClassifierOutputs)
         .Plots("history.csv");
 
@@ -18,7 +18,7 @@ partial class Build
         .Project("stages/ImageNetFineTune")
         .Input("bt", PreprocessBt)
         .Input("head", ImageNetHead)
-        .Params([.. ImageNetParams, "imagenet.finetune"])
+        .Params([.. ImageNetParams, "imagenet.finetune"]) // image sampling: the head's model.json
         .Outputs(ClassifierOutputs)
         .Plots("history.csv");
 }

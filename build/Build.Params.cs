@@ -53,7 +53,7 @@ partial class Build
         ParamSpec.DoubleList("preprocess.clip_percentiles", "[low, high] clipping percentiles", min: 0, max: 100),
         ParamSpec.Int("preprocess.workers", "subjects processed in parallel (memory grows with it, not with the cohort)", min: 1, max: 256),
         ParamSpec.Int("preprocess.qc_per_class", "subjects per class in the QC montage", min: 1, max: 64),
-        ParamSpec.String("preprocess.modality_suffix", "multi-modal cohort folders (BraTS): read only files named *<suffix>.nii.gz, e.g. _t1ce; empty = every image").Optional(),
+        ParamSpec.String("preprocess.modality_suffix", "multi-modal cohort folders (BraTS): read only files named *<suffix>.nii.gz, e.g. _t1ce; empty = every image"),
         ParamSpec.Int("preprocess.volume_index", "4-D files: the volume (0-based) each subject's file is read at; unset: 4-D files are refused", min: 0).Optional(),
         ParamSpec.Int("preprocess.near_duplicate_distance", "perceptual-hash distance under which images are near-duplicates kept in one split (0 = off)", min: 0, max: 32),
         ParamSpec.Int("preprocess.seed", "seed of the subject-level splits", min: 0),

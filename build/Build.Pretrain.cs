@@ -10,7 +10,7 @@ partial class Build
         .Outputs("autoencoder.pt", "last.pt", "model.json", "history.csv")
         .Plots("history.csv");
 
-    Stage ExportEncoder => _ => TorchStage(_)
+    Stage ExportEncoder => _ => _
         .Description("Exports the pretrained encoder alone (encoder.pt, encoder.safetensors) with a model card")
         .Project("stages/ExportEncoder")
         .Input("pretrain", Pretrain)

@@ -17,10 +17,11 @@ partial class Build
         ["MKL_CBWR"] = "AVX2",              // MKL's conditional numerical reproducibility: the AVX2 code path everywhere
     };
 
-    /// <summary>A torch stage: takes runtime.torch_threads cores, and the pinned kernels unless switched off.</summary>
+    /// <summary>A stage that trains or runs a network: takes runtime.torch_threads cores, and the pinned kernels unless
+    /// runtime.reproducible_kernels is off (the variables, not the key, are its fingerprint and pipeline.lock's record).</summary>
     StageDefinition TorchStage(StageDefinition stage)
     {
-        stage.Params("runtime.torch_threads", "runtime.reproducible_kernels").Threads("runtime.torch_threads");
+        stage.Params("runtime.torch_threads").Threads("runtime.torch_threads");
         if (Params is { } p && p.Has("runtime.reproducible_kernels") && !p.GetBool("runtime.reproducible_kernels")) return stage;
         if (!MachineDescription.HasAvx2)
             throw new UsageException($"runtime.reproducible_kernels pins libtorch to AVX2, which this CPU ({MachineDescription.Cpu}) lacks; set runtime.reproducible_kernels: false in params.yaml");

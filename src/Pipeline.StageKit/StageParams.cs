@@ -1,103 +1,119 @@
-using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
 namespace Pipeline.StageKit;
 
 /// <summary>
-/// The resolved params file the engine hands a stage: only the keys the stage declared.
-/// Reading an undeclared key is a bug in the stage's declaration and throws <see cref="InvalidOperationException"/>.
+/// The resolved params file the engine hands a stage: only the keys build/ declared for it, values validated against
+/// the schema in build/ (which alone holds their ranges and meanings). Stages bind it straight into immutable settings
+/// records with <see cref="Bind{T}"/> (a record's constructor parameters are its keys) and <see cref="Get{T}"/>; there
+/// are no defaults: a key the stage binds but build/ did not declare is a <see cref="StageParamsException"/>, a bug in
+/// build/; only a nullable parameter (an optional key of the schema, e.g. <c>int? VolumeIndex</c>) may be absent, and
+/// binds as null. <see cref="Bound"/> records every key read, so a test can show a stage binds exactly what it declares.
 /// </summary>
 public sealed class StageParams
 {
-    private readonly Dictionary<string, YamlNode> _values;
+    private readonly YamlMappingNode _root;
+    private readonly HashSet<string> _bound = new(StringComparer.Ordinal);
 
-    private StageParams(Dictionary<string, YamlNode> values, string file)
+    private StageParams(YamlMappingNode root, string file)
     {
-        _values = values;
+        _root = root;
         File = file;
+        Keys = Leaves(root, "").Order(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The resolved params file this was read from (named in error messages).</summary>
+    /// <summary>The resolved params file (named in every message).</summary>
     public string File { get; }
 
-    public IReadOnlyCollection<string> Keys => _values.Keys;
+    /// <summary>Every key of the file (leaves only), sorted.</summary>
+    public IReadOnlyList<string> Keys { get; }
+
+    /// <summary>Every key bound so far, sorted.</summary>
+    public IReadOnlyList<string> Bound => _bound.Order(StringComparer.Ordinal).ToList();
 
     public static StageParams Load(string path)
     {
         var stream = new YamlStream();
         using (var reader = System.IO.File.OpenText(path)) stream.Load(reader);
-        var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root)
-            Flatten(root, "", values);
-        return new StageParams(values, path);
+        var root = stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode mapping ? mapping : new YamlMappingNode();
+        return new StageParams(root, path);
     }
 
-    public static StageParams FromYaml(string yaml)
+    /// <summary>For tests: params from YAML text (nested as the engine writes them).</summary>
+    public static StageParams FromYaml(string yaml, string name = "params.yaml")
     {
-        var file = Path.GetTempFileName();
-        try { System.IO.File.WriteAllText(file, yaml); return Load(file); }
-        finally { System.IO.File.Delete(file); }
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        var root = stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode mapping ? mapping : new YamlMappingNode();
+        return new StageParams(root, name);
     }
 
-    private static void Flatten(YamlMappingNode node, string prefix, Dictionary<string, YamlNode> into)
+    /// <summary>Whether the file holds <paramref name="key"/> (a leaf or a group); binds nothing.</summary>
+    public bool Has(string key) => Node(key) is not null;
+
+    /// <summary>The value of one key: a number, bool, string, enum (by its EnumMember value or name) or a list of those.</summary>
+    public T Get<T>(string key)
     {
-        foreach (var (key, value) in node.Children)
-        {
-            var path = prefix + ((YamlScalarNode)key).Value;
-            into[path] = value;
-            if (value is YamlMappingNode child) Flatten(child, path + ".", into);
-        }
+        var problems = new List<string>();
+        var value = (T)Read(typeof(T), key, problems)!;
+        Throw(problems);
+        return value;
     }
-
-    public bool Has(string key) => _values.ContainsKey(key);
-
-    /// <summary>The scalar text of a declared key, or null when it was not declared (the caller's default applies).</summary>
-    public string? TryGetString(string key) => _values.TryGetValue(key, out var node) && node is YamlScalarNode s ? s.Value ?? "" : null;
-
-    /// <summary>The items of a declared list key, or null when it was not declared or is not a list.</summary>
-    public IReadOnlyList<string>? TryGetStringList(string key) =>
-        _values.TryGetValue(key, out var node) && node is YamlSequenceNode seq
-            ? seq.Children.Select(c => (c as YamlScalarNode)?.Value ?? "").ToList()
-            : null;
 
     /// <summary>
-    /// A declared key read by <paramref name="read"/> (e.g. <see cref="GetInt"/>), or <paramref name="fallback"/> when the
-    /// key was not declared; a value that does not parse is a <see cref="StageInputException"/> naming the file and key.
+    /// A record whose constructor parameters are the keys under <paramref name="prefix"/> in snake case
+    /// (<c>LearningRate</c> → <c>prefix.learning_rate</c>); a parameter of record type binds the group under its key.
+    /// Every missing or mistyped key is reported together.
     /// </summary>
-    public T GetOr<T>(string key, Func<string, T> read, T fallback)
+    public T Bind<T>(string prefix)
     {
-        if (!Has(key)) return fallback;
-        try { return read(key); }
-        catch (FormatException)
-        {
-            var expected = typeof(T) == typeof(int) || typeof(T) == typeof(long) ? "an integer" : typeof(T) == typeof(bool) ? "true or false" : "a number";
-            throw new StageInputException($"{File}: {key}: expected {expected}, got '{TryGetString(key)}'");
-        }
+        var problems = new List<string>();
+        var value = ParamBinding.Record(typeof(T), prefix, (type, key) => Read(type, key, problems), () => problems.Count > 0);
+        Throw(problems);
+        return (T)value!;
     }
 
-    public string GetString(string key) => Scalar(key);
-    public int GetInt(string key) => int.Parse(Scalar(key), CultureInfo.InvariantCulture);
-    public long GetLong(string key) => long.Parse(Scalar(key), CultureInfo.InvariantCulture);
-    public double GetDouble(string key) => double.Parse(Scalar(key), CultureInfo.InvariantCulture);
-    public bool GetBool(string key) => bool.Parse(Scalar(key));
+    /// <summary>The file itself, for a stage that shows every declared key (the report): every key counts as bound.</summary>
+    public string WholeFile()
+    {
+        _bound.UnionWith(Keys);
+        return File;
+    }
 
-    public IReadOnlyList<string> GetStringList(string key) =>
-        Node(key) is YamlSequenceNode seq
-            ? seq.Children.Select(c => ((YamlScalarNode)c).Value ?? "").ToList()
-            : throw new InvalidOperationException($"param {key} is not a list");
+    private object? Read(Type type, string key, List<string> problems)
+    {
+        if (Node(key) is not { } node)
+        {
+            // an optional key of the schema (a nullable parameter) may be left out of params.yaml: it binds as null
+            if (Nullable.GetUnderlyingType(type) is not null) return null;
+            problems.Add($"{key} is not in this stage's params; declare it in the stage's .Params(...) in build/");
+            return ParamBinding.Placeholder(type);
+        }
+        _bound.Add(key);
+        if (ParamBinding.Convert(Nullable.GetUnderlyingType(type) ?? type, node, out var value, out var expected)) return value;
+        problems.Add($"{key}: expected {expected}, got {node}");
+        return ParamBinding.Placeholder(type);
+    }
 
-    public IReadOnlyList<int> GetIntList(string key) =>
-        GetStringList(key).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+    private void Throw(List<string> problems)
+    {
+        if (problems.Count > 0)
+            throw new StageParamsException(File, problems, Keys);
+    }
 
-    public IReadOnlyList<double> GetDoubleList(string key) =>
-        GetStringList(key).Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToList();
+    private YamlNode? Node(string key)
+    {
+        YamlNode node = _root;
+        foreach (var part in key.Split('.'))
+        {
+            if (node is not YamlMappingNode mapping || !mapping.Children.TryGetValue(new YamlScalarNode(part), out var child)) return null;
+            node = child;
+        }
+        return node;
+    }
 
-    private string Scalar(string key) =>
-        Node(key) is YamlScalarNode s ? s.Value ?? "" : throw new InvalidOperationException($"param {key} is not a scalar");
-
-    private YamlNode Node(string key) =>
-        _values.TryGetValue(key, out var node)
-            ? node
-            : throw new InvalidOperationException(
-                $"param '{key}' was not declared for this stage; add it to the stage's .Params(...) in build/ (declared: {string.Join(", ", _values.Keys.Order())})");
+    private static IEnumerable<string> Leaves(YamlMappingNode node, string prefix) =>
+        node.Children.SelectMany(kv => kv.Value is YamlMappingNode child
+            ? Leaves(child, prefix + ((YamlScalarNode)kv.Key).Value + ".")
+            : [prefix + ((YamlScalarNode)kv.Key).Value]);
 }

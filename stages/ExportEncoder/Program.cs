@@ -1,4 +1,3 @@
-using MriTransfer.Models;
 using MriTransfer.Training;
 using Pipeline.StageKit;
 
@@ -6,14 +5,7 @@ using Pipeline.StageKit;
 // --input pretrain=<Pretrain output>. Reads no params.
 return StageHost.Run(args, ctx =>
 {
-    try
-    {
-        EncoderExport.Run(ctx.Args.Input("pretrain"), ctx.OutputDir);
-        ctx.Progress("encoder exported");
-        return StageHost.Ok;
-    }
-    catch (Exception e) when (e is TrainingInputException or ModelConfigurationException or InvalidDataException or FileNotFoundException)
-    {
-        throw new StageInputException(e.Message);
-    }
+    EncoderExport.Run(ctx.Input("pretrain"), ctx.OutputDir);
+    ctx.Progress("encoder exported");
+    return StageHost.Ok;
 });

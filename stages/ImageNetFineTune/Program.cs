@@ -1,25 +1,15 @@
-using MriTransfer.Models.ImageNet;
 using MriTransfer.Training.ImageNet;
+using MriTransfer.Training.Settings;
 using Pipeline.StageKit;
 
-// ImageNetFineTune: starts from ImageNetHead's output, unfreezes the backbone (lower learning rate) and trains on.
-return StageHost.Run(args, context =>
-{
-    var p = context.Params;
-    try
+// ImageNetFineTune: starts from ImageNetHead's output (its image sampling included), unfreezes the backbone (lower
+// learning rate) and trains on. --input bt=<Preprocess BT> --input head=<ImageNetHead output>
+return StageHost.Run(args,
+    p => SliceTrainingSettings.FineTune(p.Bind<ImageNetFineTuneSettings>("imagenet.finetune"), p.Get<int>("imagenet.batch_size"),
+        p.Bind<TrainSettings>("train"), p.Bind<RuntimeSettings>("runtime")),
+    (ctx, settings) =>
     {
-        var settings = new SliceTrainingSettings(
-            epochs: p.GetInt("imagenet.finetune.epochs"), batchSize: p.GetInt("imagenet.batch_size"),
-            headLr: p.GetDouble("imagenet.finetune.lr"), backboneLr: p.GetDouble("imagenet.finetune.backbone_lr"),
-            patience: p.GetInt("imagenet.finetune.patience"),
-            labelFraction: p.GetDouble("train.label_fraction"), seed: p.GetInt("train.seed"),
-            torchThreads: p.GetInt("runtime.torch_threads"));
-        var result = ImageNetFineTuning.Run(context.Args.Input("bt"), context.Args.Input("head"), context.OutputDir, settings, context.Progress, context.Log);
-        context.Log($"best epoch {result.BestEpoch}; {result.StopReason}");
+        var result = ImageNetFineTuning.Run(ctx.Input("bt"), ctx.Input("head"), ctx.OutputDir, settings, ctx.Progress, ctx.Log);
+        ctx.Log($"best epoch {result.BestEpoch}; {result.StopReason}");
         return StageHost.Ok;
-    }
-    catch (Exception e) when (e is ImageNetSettingsException or ImageNetWeightsException or FileNotFoundException or InvalidDataException)
-    {
-        throw new StageInputException(e.Message);
-    }
-});
+    });

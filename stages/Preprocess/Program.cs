@@ -1,19 +1,13 @@
-using MriTransfer.Cohorts.Splitting;
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Preprocessing;
 using Pipeline.StageKit;
 
-// Preprocess one cohort (AD or BT, by the `<prefix>.role` param): see PreprocessParams for every key.
-return StageHost.Run(args, context =>
+// Preprocess one cohort (AD or BT, by the cohort group build/ declared for this instance): see PreprocessBinding.
+// --input manifest=<the cohort: manifest.csv, a folder holding one, or class folders>
+return StageHost.Run(args, PreprocessBinding.Bind, (ctx, settings) =>
 {
-    var (preprocess, split) = PreprocessParams.Read(context.Params);
-    var request = new CohortPreprocessRequest(context.Args.Input("manifest"), context.OutputDir, preprocess, split);
-    try
-    {
-        var summary = CohortPreprocessor.Run(request, context.Progress);
-        context.Log($"preprocessed {summary.Counts.Values.Sum(c => c.Values.Sum())} subjects ({summary.Role}, {summary.Mode}, shape [{string.Join(", ", summary.Shape)}])");
-        return StageHost.Ok;
-    }
-    catch (PreprocessingException e) { throw new StageInputException(e.Problems); }
-    catch (SplitException e) { throw new StageInputException(e.Problems); }
-    catch (FileNotFoundException e) { throw new StageInputException(e.Message); }
+    var request = new CohortPreprocessRequest(ctx.Input("manifest"), ctx.OutputDir, settings.Preprocess, settings.Split);
+    var summary = CohortPreprocessor.Run(request, ctx.Progress);
+    ctx.Log($"preprocessed {summary.Counts.Values.Sum(c => c.Values.Sum())} subjects ({summary.Role.ToString().ToLowerInvariant()}, {summary.Mode.Text()}, shape [{string.Join(", ", summary.Shape)}])");
+    return StageHost.Ok;
 });

@@ -1,21 +1,14 @@
-using MriTransfer.Models;
 using MriTransfer.Training;
 using MriTransfer.Training.Settings;
 using Pipeline.StageKit;
 
 // Pretrain: autoencoder on the AD train split (early stopping on AD val).
-// --input ad=<Preprocess output of the AD cohort>. Resumable state lives in $PIPELINE_RESUME_DIR when set.
-return StageHost.Run(args, ctx =>
-{
-    try
+// --input ad=<Preprocess output of the AD cohort>. Resumable state lives in the engine's resume folder for this instance.
+return StageHost.Run(args,
+    p => new PretrainSettings(p.Bind<ModelSettings>("model"), p.Bind<PretrainOptions>("pretrain"), p.Bind<OptimizerSettings>("pretrain"),
+        p.Bind<RuntimeSettings>("runtime")),
+    (ctx, settings) =>
     {
-        var settings = PretrainSettings.Read(new ParamSource(ctx.Params.TryGetString, ctx.Params.TryGetStringList));
-        var resumeDir = Environment.GetEnvironmentVariable(Pretraining.ResumeDirVariable);
-        Pretraining.Run(ctx.Args.Input("ad"), ctx.OutputDir, settings, ctx.Progress, string.IsNullOrEmpty(resumeDir) ? null : resumeDir);
+        Pretraining.Run(ctx.Input("ad"), ctx.OutputDir, settings, ctx.Progress, ctx.ResumeDir, log: ctx.Log);
         return StageHost.Ok;
-    }
-    catch (Exception e) when (e is TrainingInputException or ModelConfigurationException or InvalidDataException or FileNotFoundException)
-    {
-        throw new StageInputException(e.Message);
-    }
-});
+    });

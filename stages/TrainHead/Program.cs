@@ -1,20 +1,14 @@
-using MriTransfer.Models;
 using MriTransfer.Training;
 using MriTransfer.Training.Settings;
 using Pipeline.StageKit;
 
 // TrainHead: frozen exported encoder + trained head on the BT train subset.
 // --input encoder=<ExportEncoder output> --input bt=<Preprocess output of the BT cohort>
-return StageHost.Run(args, ctx =>
-{
-    try
+return StageHost.Run(args,
+    p => new ClassifierSettings(p.Bind<ModelSettings>("model"), p.Bind<ClassifierOptions>("classifier"), p.Bind<OptimizerSettings>("classifier"),
+        p.Bind<TrainSettings>("train"), p.Bind<RuntimeSettings>("runtime")),
+    (ctx, settings) =>
     {
-        var source = new ParamSource(ctx.Params.TryGetString, ctx.Params.TryGetStringList);
-        HeadTraining.Run(ctx.Args.Input("encoder"), ctx.Args.Input("bt"), ctx.OutputDir, ClassifierSettings.Read(source, "TrainHead"), ctx.Progress);
+        HeadTraining.Run(ctx.Input("encoder"), ctx.Input("bt"), ctx.OutputDir, settings, ctx.Progress, ctx.Log);
         return StageHost.Ok;
-    }
-    catch (Exception e) when (e is TrainingInputException or ModelConfigurationException or InvalidDataException or FileNotFoundException)
-    {
-        throw new StageInputException(e.Message);
-    }
-});
+    });

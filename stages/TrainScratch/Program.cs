@@ -1,20 +1,15 @@
-using MriTransfer.Models;
 using MriTransfer.Training;
 using MriTransfer.Training.Settings;
 using Pipeline.StageKit;
 
 // TrainScratch: the same classifier from random weights, for the head + fine-tune epoch budget.
 // --input bt=<Preprocess output of the BT cohort>
-return StageHost.Run(args, ctx =>
-{
-    try
+return StageHost.Run(args,
+    p => (Classifier: new ClassifierSettings(p.Bind<ModelSettings>("model"), p.Bind<ClassifierOptions>("classifier"),
+            p.Bind<OptimizerSettings>("classifier"), p.Bind<TrainSettings>("train"), p.Bind<RuntimeSettings>("runtime")),
+        FineTuneEpochs: p.Get<int>("finetune.epochs")),
+    (ctx, settings) =>
     {
-        var source = new ParamSource(ctx.Params.TryGetString, ctx.Params.TryGetStringList);
-        ScratchTraining.Run(ctx.Args.Input("bt"), ctx.OutputDir, FineTuneSettings.ReadScratch(source), ctx.Progress);
+        ScratchTraining.Run(ctx.Input("bt"), ctx.OutputDir, settings.Classifier, settings.FineTuneEpochs, ctx.Progress, ctx.Log);
         return StageHost.Ok;
-    }
-    catch (Exception e) when (e is TrainingInputException or ModelConfigurationException or InvalidDataException or FileNotFoundException)
-    {
-        throw new StageInputException(e.Message);
-    }
-});
+    });

@@ -1,11 +1,15 @@
 using System.Diagnostics;
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Imaging;
 using MriTransfer.Preprocessing;
 
 // Usage: PreprocessBench <volume.nii.gz> [repetitions]. Prints the median CPU milliseconds of each step (single thread).
 var path = args[0];
 var repetitions = args.Length > 1 ? int.Parse(args[1]) : 10;
-var settings = new PreprocessSettings();
+// the chain measured in benchmarks/preprocess.md (64³ at 3 mm), spelled out: this benchmark's own settings
+var settings = new PreprocessSettings(CohortMode.ThreeD, TargetShape: [64, 64, 64], TargetSpacing: [3, 3, 3], SliceShape: [128, 128], Slices: 16,
+    ForegroundMethod.Fraction, ForegroundFraction: 0.1, CropMargin: 2, NormalizationMethod.ZScore, ClipPercentiles: [0.5, 99.5], Workers: 1,
+    QcPerClass: 6, NearDuplicateDistance: 0, ModalitySuffix: "", VolumeIndex: null);
 var times = new Dictionary<string, List<double>>();
 
 void Time(string step, Action action)
@@ -36,7 +40,7 @@ for (var r = 0; r < repetitions + 1; r++)
         box = Foreground.BoundingBox(resampled.Data, resampled.Shape, threshold, settings.CropMargin)!;
     });
     Time("crop + pad", () => fitted = CropPad.CropToBoxThenFit(resampled, box, settings.TargetShape, resampled.Data.Min()));
-    Time("normalise", () => IntensityNormalization.Apply(fitted.Data, fitted.Data.Select(v => v > threshold).ToArray(), settings.Normalization, 0.5, 99.5));
+    Time("normalise", () => IntensityNormalization.Apply(fitted.Data, fitted.Data.Select(v => v > threshold).ToArray(), settings.Normalize, 0.5, 99.5));
     Time("whole chain (VolumePreprocessor.Process)", () => VolumePreprocessor.Process(input, settings));
     Time("for comparison: libtorch trilinear interpolate, 1 thread", () =>
     {

@@ -1,14 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
+using MriTransfer.Cohorts.Preprocessed;
+using MriTransfer.Cohorts.Splitting;
 using MriTransfer.Imaging;
 using MriTransfer.Models;
 using MriTransfer.Training;
 using MriTransfer.Training.Settings;
+using Pipeline.StageKit;
 using static TorchSharp.torch;
 
 // throughput <size> <batch> <threads> <steps> <channels e.g. 16,32,64>
 // cohort <dir> <classes comma> <train per class> <val per class> <test per class> <size>
-// stage <Pretrain|ExportEncoder|TrainHead|FineTune|TrainScratch> <work dir>   (default params; prints seconds and peak RSS)
+// stage <Pretrain|ExportEncoder|TrainHead|FineTune|TrainScratch> <work dir> [params.yaml]   (prints seconds and peak RSS)
 var mode = args[0];
 if (mode == "throughput")
 {
@@ -45,18 +48,20 @@ if (mode == "cohort")
 if (mode == "stage")
 {
     var work = args[2];
-    var defaults = ParamSource.FromDictionary(new Dictionary<string, object>());
+    var p = StageParams.Load(args.Length > 3 ? args[3] : "params.yaml");
+    var classifier = new ClassifierSettings(p.Bind<ModelSettings>("model"), p.Bind<ClassifierOptions>("classifier"), p.Bind<OptimizerSettings>("classifier"),
+        p.Bind<TrainSettings>("train"), p.Bind<RuntimeSettings>("runtime"));
     var clock = Stopwatch.StartNew();
     void Progress(string line) => Console.WriteLine($"  [{clock.Elapsed.TotalSeconds,6:F1}s] {line}");
     var output = Path.Combine(work, args[1]);
     Directory.CreateDirectory(output);
     switch (args[1])
     {
-        case "Pretrain": Pretraining.Run(Path.Combine(work, "ad"), output, PretrainSettings.Read(defaults), Progress); break;
+        case "Pretrain": Pretraining.Run(Path.Combine(work, "ad"), output, new PretrainSettings(p.Bind<ModelSettings>("model"), p.Bind<PretrainOptions>("pretrain"), p.Bind<OptimizerSettings>("pretrain"), p.Bind<RuntimeSettings>("runtime")), Progress); break;
         case "ExportEncoder": EncoderExport.Run(Path.Combine(work, "Pretrain"), output); break;
-        case "TrainHead": HeadTraining.Run(Path.Combine(work, "ExportEncoder"), Path.Combine(work, "bt"), output, ClassifierSettings.Read(defaults, "TrainHead"), Progress); break;
-        case "FineTune": FineTuning.Run(Path.Combine(work, "TrainHead"), Path.Combine(work, "bt"), output, FineTuneSettings.Read(defaults), Progress); break;
-        case "TrainScratch": ScratchTraining.Run(Path.Combine(work, "bt"), output, FineTuneSettings.ReadScratch(defaults), Progress); break;
+        case "TrainHead": HeadTraining.Run(Path.Combine(work, "ExportEncoder"), Path.Combine(work, "bt"), output, classifier, Progress); break;
+        case "FineTune": FineTuning.Run(Path.Combine(work, "TrainHead"), Path.Combine(work, "bt"), output, classifier, p.Bind<FineTuneSettings>("finetune"), Progress); break;
+        case "TrainScratch": ScratchTraining.Run(Path.Combine(work, "bt"), output, classifier, p.Get<int>("finetune.epochs"), Progress); break;
     }
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{args[1]}: {clock.Elapsed.TotalSeconds:F1} s, peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB"));
@@ -72,14 +77,12 @@ internal static class SyntheticCohort
     {
         Directory.CreateDirectory(Path.Combine(root, "subjects"));
         var random = new Random(0);
-        var index = new List<string> { "subject_id,patient_id,label,split,path,mean,sd,min,max" };
-        var fractions = new List<string> { "subject_id,fraction" };
-        var n = 0;
+        var index = new List<PreprocessedSubject>();
         foreach (var (split, count) in new[] { ("train", train), ("val", val), ("test", test) })
             for (var c = 0; c < classes.Length; c++)
                 for (var i = 0; i < count; i++)
                 {
-                    var id = $"sub-{n++:D4}";
+                    var id = $"sub-{index.Count:D4}";
                     var volume = Volume.Create(size, size, size, 3, 3, 3);
                     for (var v = 0; v < volume.Data.Length; v++) volume.Data[v] = (float)(random.NextDouble() - 0.5);
                     var half = size / 8 + 2 * c;
@@ -87,12 +90,12 @@ internal static class SyntheticCohort
                         for (var y = size / 2 - half; y < size / 2 + half; y++)
                             for (var x = size / 2 - half; x < size / 2 + half; x++) volume[x, y, z] += 1;
                     VolumeIO.WriteNifti(volume, Path.Combine(root, "subjects", id + ".nii.gz"));
-                    index.Add($"{id},{id},{classes[c]},{split},subjects/{id}.nii.gz,0,1,-1,1");
-                    if (split == "train") fractions.Add($"{id},1.0");
+                    index.Add(new PreprocessedSubject(id, id, classes[c], split, $"subjects/{id}.nii.gz", 0, 1, -1, 1));
                 }
-        File.WriteAllLines(Path.Combine(root, "index.csv"), index);
-        File.WriteAllLines(Path.Combine(root, "label_fractions.csv"), fractions);
-        File.WriteAllText(Path.Combine(root, "summary.json"),
-            $$"""{ "mode": "3d", "classes": [{{string.Join(", ", classes.Select(c => $"\"{c}\""))}}], "shape": [{{size}}, {{size}}, {{size}}], "spacing": [3, 3, 3], "counts": {} }""");
+        var summary = new PreprocessedCohortSummary(CohortMode.ThreeD, CohortRole.Bt, classes, [size, size, size], [3, 3, 3],
+            new Dictionary<string, IReadOnlyDictionary<string, int>>(), new Dictionary<string, int>(), 0, [1.0]);
+        PreprocessedCohortWriter.Write(root, summary, index,
+            index.Select(s => new SplitAssignment(s.SubjectId, s.PatientId, s.Label, s.Split, null, s.SubjectId)).ToList(),
+            index.Where(s => s.Split == SplitNames.Train).Select(s => new LabelFractionRow(s.SubjectId, 1.0)).ToList());
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Pipeline.Errors;
 
 namespace MriTransfer.Cohorts;
 
@@ -90,8 +91,7 @@ public static class CohortManifest
 
 /// <summary>Problems with a cohort (manifest rows, files, labels), all reported together; the message starts with the manifest's path.</summary>
 public sealed class CohortManifestException(string source, IReadOnlyList<string> problems)
-    : Exception($"{source}: {problems.Count} problem(s):{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", problems))
+    : InputException($"{source}: {problems.Count} problem(s):{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", problems), problems)
 {
     public string ManifestPath { get; } = source;
-    public IReadOnlyList<string> Problems { get; } = problems;
 }

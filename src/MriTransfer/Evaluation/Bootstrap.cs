@@ -1,3 +1,5 @@
+using MriTransfer.Randomness;
+
 namespace MriTransfer.Evaluation;
 
 /// <summary>A two-sided percentile interval; <see cref="Resamples"/> counts the resamples where the statistic was defined.</summary>
@@ -16,7 +18,7 @@ public static class Bootstrap
     public static int[][] ResampleIndices(int subjects, int resamples, int seed)
     {
         if (subjects <= 0) throw new ArgumentOutOfRangeException(nameof(subjects), "need at least one subject");
-        var random = new Random(seed);
+        var random = Seeds.Stream(seed);
         var sets = new int[resamples][];
         for (var r = 0; r < resamples; r++)
         {

@@ -1,6 +1,6 @@
-using MriTransfer.Cohorts;
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Imaging;
-using MriTransfer.Training;
+using MriTransfer.Models;
 
 namespace MriTransfer.Evaluation;
 

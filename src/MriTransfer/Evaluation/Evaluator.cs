@@ -1,5 +1,5 @@
 using System.Globalization;
-using MriTransfer.Cohorts;
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Imaging;
 
 namespace MriTransfer.Evaluation;
@@ -13,6 +13,10 @@ public static class Evaluator
 {
     public static EvaluationResult Run(EvaluateSettings settings, EvaluateInputs inputs, EvaluateServices services, string outputDir, Action<string> progress)
     {
+        settings.Validate();
+        var badNames = inputs.VariantDirs.Keys.Where(n => !EvaluateSettings.IsVariantName(n)).ToList();
+        if (badNames.Count > 0)
+            throw new EvaluationInputException(badNames.Select(n => $"variant input '{n}': expected a name of letters, digits, '_' or '-' (it names predictions/<name>.csv)"));
         var bt = inputs.Bt;
         var classes = bt.Classes;
         var test = bt.Split("test").OrderBy(s => s.SubjectId, StringComparer.Ordinal).ToList();

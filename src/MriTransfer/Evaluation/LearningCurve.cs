@@ -1,34 +1,14 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using Pipeline.Errors;
 
 namespace MriTransfer.Evaluation;
 
 /// <summary>One learning-curve cell: a variant trained on a label fraction with a seed.</summary>
-public sealed partial record LearningCurveCell(string Variant, double Fraction, int Seed)
+public sealed record LearningCurveCell(string Variant, double Fraction, int Seed)
 {
-    public const string InputPrefix = "cell:";
-
-    /// <summary>
-    /// Parses the engine's name for one matrix instance of a classifier stage, the part after 'cell:' in
-    /// '--input cell:finetune/fraction-0.25_seed-1=...': '&lt;variant&gt;/fraction-&lt;f&gt;_seed-&lt;s&gt;'.
-    /// </summary>
-    public static LearningCurveCell Parse(string text)
-    {
-        var match = CellName().Match(text);
-        if (match.Success && EvaluateSettings.IsVariantName(match.Groups["variant"].Value)
-            && double.TryParse(match.Groups["fraction"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction) && fraction > 0 && fraction <= 1
-            && int.TryParse(match.Groups["seed"].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed))
-            return new LearningCurveCell(match.Groups["variant"].Value, fraction, seed);
-        throw new EvaluationInputException(
-            $"--input {InputPrefix}{text}=...: expected {InputPrefix}<variant>/fraction-<fraction in (0,1]>_seed-<integer seed>, e.g. {InputPrefix}finetune/fraction-0.25_seed-1");
-    }
-
-    [GeneratedRegex("^(?<variant>[^/]+)/fraction-(?<fraction>[^_]+)_seed-(?<seed>.+)$")]
-    private static partial Regex CellName();
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Variant}/fraction-{Fraction}_seed-{Seed}");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Variant} (fraction {Fraction}, seed {Seed})");
 }
 
 /// <summary>Balanced accuracy of one cell on the BT test subjects.</summary>
@@ -100,7 +80,7 @@ public static class LearningCurve
     public static IReadOnlyList<LearningCurvePoint> ReadCsv(string path)
     {
         var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToList();
-        if (lines.Count == 0 || lines[0] != CsvHeader) throw new InvalidDataException($"{path}: expected header '{CsvHeader}'");
+        if (lines.Count == 0 || lines[0] != CsvHeader) throw new InputException($"{path}: expected header '{CsvHeader}'");
         var points = new List<LearningCurvePoint>();
         var problems = new List<string>();
         var inv = CultureInfo.InvariantCulture;
@@ -112,7 +92,7 @@ public static class LearningCurve
                 points.Add(new LearningCurvePoint(f[0], fraction, seeds, mean, double.TryParse(f[4], NumberStyles.Float, inv, out var sd) ? sd : null));
             else problems.Add($"{path}: line {i + 1}: expected {CsvHeader}, got '{lines[i]}'");
         }
-        if (problems.Count > 0) throw new InvalidDataException(string.Join(Environment.NewLine, problems));
+        if (problems.Count > 0) throw new InputException(problems);
         return points;
     }
 }

@@ -1,4 +1,5 @@
-using MriTransfer.Cohorts;
+using MriTransfer.Cohorts.Preprocessed;
+using MriTransfer.Models;
 
 namespace MriTransfer.Evaluation;
 
@@ -9,19 +10,19 @@ namespace MriTransfer.Evaluation;
 /// </summary>
 public static class LearningCurveEvaluator
 {
-    public static IReadOnlyList<LearningCurvePoint> Run(PreprocessedCohort bt, IReadOnlyDictionary<string, string> cellInputs,
+    /// <param name="cells">the trained classifier folders of each variant's cells; a folder says which cell it is (its training.json).</param>
+    public static IReadOnlyList<LearningCurvePoint> Run(PreprocessedCohort bt, IReadOnlyDictionary<string, IReadOnlyList<string>> cells,
         EvaluateServices services, string outputDir, Action<string> progress)
     {
-        if (cellInputs.Count == 0) throw new EvaluationInputException("no learning-curve cells given; pass --input cell:<variant>/fraction-<f>_seed-<s>=<trained classifier folder> (one per learning-curve matrix instance)");
-        var cells = cellInputs.Select(kv => (Cell: LearningCurveCell.Parse(kv.Key), Dir: kv.Value)).ToList();
+        var identified = Identify(cells);
         var test = bt.Split("test").OrderBy(s => s.SubjectId, StringComparer.Ordinal).ToList();
         if (test.Count == 0) throw new EvaluationInputException($"{Path.Combine(bt.Root, "index.csv")}: no subjects with split 'test'");
         var volumes = test.Select(s => services.ReadVolume(bt.PathOf(s))).ToList();
 
         var results = new List<LearningCurveCellResult>();
-        foreach (var (cell, dir) in cells.OrderBy(c => c.Cell.ToString(), StringComparer.Ordinal))
+        foreach (var (cell, dir) in identified)
         {
-            progress($"learning curve: scoring {cell} ({results.Count + 1}/{cells.Count})");
+            progress($"learning curve: scoring {cell} ({results.Count + 1}/{identified.Count})");
             using var classifier = services.LoadClassifier(dir);
             var rows = VariantPredictor.Predict(cell.ToString(), classifier, bt.Classes, test, volumes);
             var (truth, predicted) = VariantEvaluator.Indices(bt.Classes, rows);
@@ -31,5 +32,27 @@ public static class LearningCurveEvaluator
         var points = LearningCurve.Aggregate(results);
         LearningCurve.Write(outputDir, results, points);
         return points;
+    }
+
+    /// <summary>Each folder as the cell its training.json records; every folder of a variant must come from one stage, and no cell twice.</summary>
+    private static List<(LearningCurveCell Cell, string Dir)> Identify(IReadOnlyDictionary<string, IReadOnlyList<string>> cells)
+    {
+        if (cells.Values.Sum(c => c.Count) == 0)
+            throw new EvaluationInputException("no learning-curve cells given: expected the trained classifier folders of the learning-curve matrix instances");
+        var problems = new List<string>();
+        var identified = new List<(LearningCurveCell Cell, string Dir)>();
+        foreach (var (variant, dirs) in cells.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            if (!EvaluateSettings.IsVariantName(variant)) problems.Add($"learning-curve variant '{variant}' is not a valid variant name (letters, digits, '_' or '-')");
+            var records = dirs.Select(d => (Record: TrainingRecord.Read(d), Dir: d)).ToList();
+            if (records.Select(r => r.Record.Stage).Distinct().Count() > 1)
+                problems.Add($"learning-curve variant '{variant}' mixes cells of stages {string.Join(", ", records.Select(r => r.Record.Stage).Distinct())}: " +
+                             string.Join("; ", records.Select(r => $"{r.Dir} ({r.Record.Stage})")));
+            foreach (var twice in records.GroupBy(r => (r.Record.LabelFraction, r.Record.Seed)).Where(g => g.Count() > 1))
+                problems.Add($"learning-curve variant '{variant}' has {twice.Count()} cells of label_fraction {twice.Key.LabelFraction} and seed {twice.Key.Seed} in their training.json: {string.Join(", ", twice.Select(r => r.Dir))}");
+            identified.AddRange(records.Select(r => (new LearningCurveCell(variant, r.Record.LabelFraction, r.Record.Seed), r.Dir)));
+        }
+        if (problems.Count > 0) throw new EvaluationInputException(problems);
+        return identified.OrderBy(c => c.Cell.Variant, StringComparer.Ordinal).ThenBy(c => c.Cell.Fraction).ThenBy(c => c.Cell.Seed).ToList();
     }
 }

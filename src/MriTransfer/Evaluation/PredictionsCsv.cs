@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Pipeline.Errors;
 
 namespace MriTransfer.Evaluation;
 
@@ -34,13 +35,13 @@ public static class PredictionsCsv
     {
         using var reader = new StreamReader(path);
         using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null) throw new InvalidDataException($"{path}: empty file, expected a header row");
+        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null) throw new InputException($"{path}: empty file, expected a header row");
         var header = csv.HeaderRecord;
         var required = new[] { "subject_id", "patient_id", "true_label", "predicted_label" };
         var missing = required.Where(r => !header.Contains(r)).ToList();
         var classes = header.Where(h => h.StartsWith("p_", StringComparison.Ordinal)).Select(h => h[2..]).ToList();
         if (classes.Count == 0) missing.Add("p_<class> (one probability column per class)");
-        if (missing.Count > 0) throw new InvalidDataException($"{path}: missing column(s) {string.Join(", ", missing)}");
+        if (missing.Count > 0) throw new InputException($"{path}: missing column(s) {string.Join(", ", missing)}");
         var rows = new List<SubjectPrediction>();
         while (csv.Read())
             rows.Add(new SubjectPrediction(

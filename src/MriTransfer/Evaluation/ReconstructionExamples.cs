@@ -1,6 +1,7 @@
 using System.Globalization;
-using MriTransfer.Cohorts;
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Imaging;
+using Pipeline.Errors;
 
 namespace MriTransfer.Evaluation;
 
@@ -37,7 +38,7 @@ public static class ReconstructionExamples
         {
             var f = line.Split(',');
             if (f.Length != 6 || !double.TryParse(f[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var mse))
-                throw new InvalidDataException($"{index}: line {number}: expected cohort,subject_id,label,mse,input,output, got '{line}'");
+                throw new InputException($"{index}: line {number}: expected cohort,subject_id,label,mse,input,output, got '{line}'");
             rows.Add(new ReconstructionExample(f[0], f[1], f[2], mse, Path.Combine(folder, f[4]), Path.Combine(folder, f[5])));
         }
         return rows;

@@ -7,7 +7,7 @@ public sealed record SubjectPrediction(string SubjectId, string PatientId, strin
     public static SubjectPrediction FromProbabilities(string subjectId, string patientId, string trueLabel, IReadOnlyList<string> classes, IReadOnlyList<float> probabilities)
     {
         if (probabilities.Count != classes.Count)
-            throw new InvalidDataException($"subject {subjectId}: classifier returned {probabilities.Count} probabilities for {classes.Count} classes");
+            throw new EvaluationInputException($"subject {subjectId}: classifier returned {probabilities.Count} probabilities for {classes.Count} classes");
         var rounded = probabilities.Select(p => Math.Round((double)p, 6)).ToArray();
         return new SubjectPrediction(subjectId, patientId, trueLabel, classes[ArgMax(rounded)], rounded);
     }

@@ -59,7 +59,7 @@ public static class VariantEvaluator
         }
         var truth = predictions.Select(p => Lookup(p.TrueLabel, p.SubjectId, "true_label")).ToArray();
         var predicted = predictions.Select(p => Lookup(p.PredictedLabel, p.SubjectId, "predicted_label")).ToArray();
-        if (problems.Count > 0) throw new InvalidDataException(string.Join(Environment.NewLine, problems));
+        if (problems.Count > 0) throw new EvaluationInputException(problems);
         return (truth, predicted);
     }
 }

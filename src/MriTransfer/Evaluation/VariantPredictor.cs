@@ -1,6 +1,6 @@
-using MriTransfer.Cohorts;
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Imaging;
-using MriTransfer.Training;
+using MriTransfer.Models;
 
 namespace MriTransfer.Evaluation;
 
@@ -16,9 +16,9 @@ public static class VariantPredictor
         {
             var raw = classifier.PredictProbabilities(volumes[i]);
             if (raw.Length != classifier.Classes.Count)
-                throw new InvalidDataException($"variant {variant}: classifier returned {raw.Length} probabilities for {classifier.Classes.Count} classes");
+                throw new EvaluationInputException($"variant {variant}: classifier returned {raw.Length} probabilities for {classifier.Classes.Count} classes");
             if (raw.Any(p => !float.IsFinite(p)))
-                throw new InvalidDataException($"variant {variant}: classifier returned a non-finite probability for subject {subjects[i].SubjectId}");
+                throw new EvaluationInputException($"variant {variant}: classifier returned a non-finite probability for subject {subjects[i].SubjectId}");
             var inCohortOrder = order.Select(j => raw[j]).ToArray();
             rows.Add(SubjectPrediction.FromProbabilities(subjects[i].SubjectId, subjects[i].PatientId, subjects[i].Label, cohortClasses, inCohortOrder));
         }

@@ -1,10 +1,12 @@
+using Pipeline.Errors;
+
 namespace MriTransfer.Imaging;
 
 /// <summary>
-/// A file that cannot be read as an image (an <see cref="IOException"/>; catch this type, as the bootstrap reader's InvalidDataException is sealed): the message starts with the file's path and says which field
-/// or part of the file is wrong and what was expected.
+/// A file that cannot be read as an image: the message starts with the file's path and says which field or part of
+/// the file is wrong and what was expected.
 /// </summary>
-public class ImageReadException : IOException
+public class ImageReadException : InputException
 {
     public ImageReadException(string path, string problem, Exception? inner = null)
         : base($"{path}: {problem}", inner)

@@ -94,7 +94,7 @@ public static class MetaImageReader
         }
         var (nonFinite, first) = VoxelDecoder.FindNonFinite(data, shape);
         if (nonFinite > 0 && !options.AllowNonFinite) throw new NonFiniteVoxelsException(path, nonFinite, first);
-        var volume = new Volume(data, shape, NiftiReader.Spacing(affine), affine);
+        var volume = new Volume(data, shape, Affine.Spacing(affine), affine);
         return new VolumeFile(volume, new ImageFileInfo("MetaImage", NiftiDataTypes.Name(type), dims.Select(d => (long)d).ToArray(), "header", bigEndian, nonFinite));
     }
 

@@ -26,16 +26,11 @@ public sealed record AutoencoderVariant
 
     public static AutoencoderVariant Plain { get; } = new("plain", 0, 0, 1);
 
-    public static AutoencoderVariant Create(string kind, double noiseStd = 0.1, double maskRatio = 0.25, int maskCube = 8)
-    {
-        var problems = new List<string>();
-        if (!Kinds.Contains(kind)) problems.Add($"pretrain.variant must be one of {string.Join(", ", Kinds)}, got '{kind}'");
-        if (noiseStd is < 0 or > 10 || double.IsNaN(noiseStd)) problems.Add($"pretrain.noise_std must be in [0, 10], got {noiseStd}");
-        if (maskRatio is < 0 or > 0.9 || double.IsNaN(maskRatio)) problems.Add($"pretrain.mask_ratio must be in [0, 0.9], got {maskRatio}");
-        if (maskCube is < 1 or > 64) problems.Add($"pretrain.mask_cube must be in 1..64 voxels, got {maskCube}");
-        if (problems.Count > 0) throw new ModelConfigurationException(problems);
-        return new AutoencoderVariant(kind, noiseStd, maskRatio, maskCube);
-    }
+    /// <summary>The variant of params (whose ranges the schema in build/ checks) or of a model.json; an unknown kind is refused.</summary>
+    public static AutoencoderVariant Create(string kind, double noiseStd, double maskRatio, int maskCube) =>
+        Kinds.Contains(kind)
+            ? new AutoencoderVariant(kind, noiseStd, maskRatio, maskCube)
+            : throw new ModelConfigurationException($"pretrain.variant must be one of {string.Join(", ", Kinds)}, got '{kind}'");
 
     public JsonObject ToJson() => new()
     {

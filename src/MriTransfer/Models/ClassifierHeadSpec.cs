@@ -20,8 +20,6 @@ public sealed record ClassifierHeadSpec
     {
         var problems = new List<string>();
         if (hidden.Count > 4) problems.Add($"model.head_hidden lists at most 4 hidden layer sizes, got {hidden.Count}");
-        foreach (var h in hidden.Where(h => h is < 1 or > 4096)) problems.Add($"model.head_hidden: every size must be in 1..4096, got {h}");
-        if (dropout is < 0 or >= 1 || double.IsNaN(dropout)) problems.Add($"model.dropout must be in [0, 1), got {dropout}");
         if (classes < 2) problems.Add($"a classifier needs at least 2 classes, got {classes}");
         if (problems.Count > 0) throw new ModelConfigurationException(problems);
         return new ClassifierHeadSpec(hidden.ToArray(), dropout, classes);

@@ -42,8 +42,6 @@ public sealed record EncoderArchitecture
         if (spatialDims is not (2 or 3)) problems.Add($"spatial dims must be 2 or 3, got {spatialDims}");
         if (inChannels < 1) problems.Add($"input channels must be at least 1, got {inChannels}");
         if (channels.Count is < 1 or > 6) problems.Add($"model.channels must list 1 to 6 block widths (one per encoder block), got {channels.Count}");
-        foreach (var c in channels.Where(c => c is < 1 or > 1024))
-            problems.Add($"model.channels: every width must be in 1..1024, got {c}");
         if (!Norms.Contains(norm)) problems.Add($"model.norm must be one of {string.Join(", ", Norms)}, got '{norm}'");
         if (!Activations.Contains(activation)) problems.Add($"model.activation must be one of {string.Join(", ", Activations)}, got '{activation}'");
         if (norm == "group")

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Pipeline.Errors;
 using TorchSharp.PyBridge;
 
 namespace MriTransfer.Models;
@@ -22,7 +23,7 @@ public static class EncoderFiles
     public static EncoderArchitecture ReadArchitecture(string dir)
     {
         var card = ModelFiles.ReadJson(Path.Combine(dir, CardFile));
-        var node = card["architecture"] ?? throw new InvalidDataException($"{Path.Combine(dir, CardFile)}: no \"architecture\" field");
+        var node = card["architecture"] ?? throw new InputException($"{Path.Combine(dir, CardFile)}: no \"architecture\" field");
         return EncoderArchitecture.FromJson(node);
     }
 
@@ -33,7 +34,7 @@ public static class EncoderFiles
     public static void LoadInto(Encoder target, string dir)
     {
         var safetensors = Path.Combine(dir, SafetensorsFile);
-        if (!File.Exists(safetensors)) throw new FileNotFoundException($"{safetensors}: missing; is {dir} the output of ExportEncoder?", safetensors);
+        if (!File.Exists(safetensors)) throw new InputException($"{safetensors}: missing; is {dir} the output of ExportEncoder?");
         var problems = StateDictCheck.Mismatches(StateDictCheck.ShapesOf(target), SafetensorsHeader.ReadShapes(safetensors));
         if (problems.Count > 0)
             throw new ModelConfigurationException(

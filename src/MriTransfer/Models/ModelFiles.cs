@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Pipeline.Errors;
 using TorchSharp;
 
 namespace MriTransfer.Models;
@@ -18,9 +19,9 @@ public static class ModelFiles
 
     public static JsonNode ReadJson(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: missing", path);
-        try { return JsonNode.Parse(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path}: empty JSON"); }
-        catch (JsonException e) { throw new InvalidDataException($"{path}: not valid JSON ({e.Message})"); }
+        if (!File.Exists(path)) throw new InputException($"{path}: missing");
+        try { return JsonNode.Parse(File.ReadAllText(path)) ?? throw new InputException($"{path}: empty JSON"); }
+        catch (JsonException e) { throw new InputException($"{path}: not valid JSON ({e.Message})", e); }
     }
 
     /// <summary>Saves a module's state dict atomically (temp file, then move).</summary>
@@ -34,7 +35,7 @@ public static class ModelFiles
     /// <summary>Loads a checkpoint strictly into a module; a missing file is named.</summary>
     public static void Load(torch.nn.Module module, string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: missing checkpoint", path);
+        if (!File.Exists(path)) throw new InputException($"{path}: missing checkpoint");
         module.load(path, strict: true);
     }
 }

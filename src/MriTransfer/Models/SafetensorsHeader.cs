@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Pipeline.Errors;
 
 namespace MriTransfer.Models;
 
@@ -13,7 +14,7 @@ public static class SafetensorsHeader
         file.ReadExactly(lengthBytes);
         var headerLength = BitConverter.ToInt64(lengthBytes);
         if (headerLength <= 0 || headerLength > file.Length - 8)
-            throw new InvalidDataException($"{path}: not a safetensors file (header length {headerLength} for a file of {file.Length} bytes)");
+            throw new InputException($"{path}: not a safetensors file (header length {headerLength} for a file of {file.Length} bytes)");
         var header = new byte[headerLength];
         file.ReadExactly(header);
         using var doc = JsonDocument.Parse(Encoding.UTF8.GetString(header));

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using MriTransfer.Cohorts;
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Cohorts.Splitting;
+using MriTransfer.Imaging;
+using Pipeline.Errors;
 
 namespace MriTransfer.Preprocessing;
 
@@ -10,8 +13,9 @@ public sealed record CohortPreprocessRequest(
     IReadOnlyList<IReadOnlyList<string>>? NearDuplicateGroups = null);
 
 /// <summary>
-/// The Preprocess stage's entry point: splits the cohort (refusing leaks), preprocesses every subject in parallel
-/// with memory bounded by the number of workers, and writes the "Preprocessed cohort" folder of docs/stage-contract.md.
+/// The Preprocess stage's entry point: preprocesses every subject in parallel with memory bounded by the number of
+/// workers, reading each file once (the pass also hashes each input for near-duplicate grouping), splits the cohort
+/// (refusing leaks) and writes the "Preprocessed cohort" folder of docs/stage-contract.md.
 /// Throws <see cref="PreprocessingException"/> or <see cref="SplitException"/> listing every bad-input problem.
 /// </summary>
 public static class CohortPreprocessor
@@ -22,26 +26,31 @@ public static class CohortPreprocessor
         if (problems.Count > 0) throw new PreprocessingException(problems);
 
         IReadOnlyList<CohortSubject> subjects;
-        try { subjects = CohortSource.LoadValidated(request.ManifestPath, new CohortValidationOptions(), new CohortDiscoveryOptions { ModalitySuffix = request.Preprocess.ModalitySuffix }); }
+        try { subjects = CohortSource.LoadValidated(request.ManifestPath, new CohortValidationOptions { CheckReadable = false }, new CohortDiscoveryOptions { ModalitySuffix = request.Preprocess.ModalitySuffix }); }
         catch (CohortManifestException e) { throw new PreprocessingException(e.Problems.Select(p => $"{e.ManifestPath}: {p}").ToList()); }
         problems.AddRange(subjects.Where(s => !IsSafeFileName(s.SubjectId))
             .Select(s => $"{request.ManifestPath}: subject_id '{s.SubjectId}' cannot be a file name; use letters, digits, '-', '_' or '.'"));
         if (subjects.Count == 0) problems.Add($"{request.ManifestPath}: the manifest lists no subjects");
         if (problems.Count > 0) throw new PreprocessingException(problems);
 
-        var nearDuplicates = request.NearDuplicateGroups ?? (request.Preprocess.NearDuplicateDistance > 0
-            ? NearDuplicateFinder.Find(subjects, request.Preprocess.NearDuplicateDistance, request.Preprocess.Workers)
-            : []);
-        if (nearDuplicates.Count > 0)
-            progress?.Invoke($"{nearDuplicates.Count} group(s) of near-duplicate images kept within one split: "
-                + string.Join("; ", nearDuplicates.Take(5).Select(g => string.Join(", ", g))));
-        var splits = SubjectSplitter.Split(subjects, request.Split, nearDuplicates);
+        // Split before any voxel is read when the near-duplicate groups are known; otherwise this checks that the cohort
+        // fits the split at all (near-duplicates only merge patients) and the split is redone once the inputs are hashed.
+        var knownGroups = request.NearDuplicateGroups ?? (request.Preprocess.NearDuplicateDistance > 0 ? null : []);
+        var splits = SubjectSplitter.Split(subjects, request.Split, knownGroups);
+        var results = ProcessAll(subjects, request, progress);
+        if (knownGroups is null)
+        {
+            var nearDuplicates = NearDuplicateFinder.Group(results.Select(r => r.SubjectId).ToList(), results.Select(r => r.InputHash).ToList(),
+                request.Preprocess.NearDuplicateDistance);
+            if (nearDuplicates.Count > 0)
+                progress?.Invoke($"{nearDuplicates.Count} group(s) of near-duplicate images kept within one split: "
+                    + string.Join("; ", nearDuplicates.Take(5).Select(g => string.Join(", ", g))));
+            splits = SubjectSplitter.Split(subjects, request.Split, nearDuplicates);
+        }
         var fractions = request.Split.Role == CohortRole.Bt
             ? LabelFractionSampler.Sample(splits, request.Split.LabelFractions, request.Split.Seed)
             : [];
-
-        var results = ProcessAll(subjects, request, progress);
-        var summary = PreprocessedCohortWriter.Write(request, subjects, splits, fractions, results);
+        var summary = PreprocessedOutput.Write(request, subjects, splits, fractions, results);
         progress?.Invoke($"done: {subjects.Count} subjects");
         return summary;
     }
@@ -49,7 +58,7 @@ public static class CohortPreprocessor
     private static SubjectResult[] ProcessAll(IReadOnlyList<CohortSubject> subjects, CohortPreprocessRequest request, Action<string>? progress)
     {
         Directory.CreateDirectory(Path.Combine(request.OutputDir, "subjects"));
-        var qcChosen = QcSelection.Choose(subjects, request.Preprocess.QcSubjectsPerClass, request.Split.Seed);
+        var qcChosen = QcSelection.Choose(subjects, request.Preprocess.QcPerClass, request.Split.Seed);
         var results = new SubjectResult[subjects.Count];
         var errors = new string?[subjects.Count];
         var done = 0;
@@ -63,7 +72,11 @@ public static class CohortPreprocessor
             {
                 results[i] = SubjectProcessor.Run(subject, request.Preprocess, request.OutputDir, qcChosen.Contains(subject.SubjectId));
             }
-            catch (Exception e) when (e is PreprocessingException or InvalidDataException or IOException)
+            catch (ImageReadException e)
+            {
+                errors[i] = $"{subject.Path} (subject {subject.SubjectId}): {e.Problem}";
+            }
+            catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
             {
                 errors[i] = $"{subject.Path} (subject {subject.SubjectId}): {e.Message}";
             }
@@ -79,7 +92,7 @@ public static class CohortPreprocessor
         if (problems.Count > 0) throw new PreprocessingException(problems);
 
         var kinds = results.GroupBy(r => r.InputWasImage).ToList();
-        if (request.Preprocess.Mode == PreprocessMode.TwoD && kinds.Count > 1)
+        if (request.Preprocess.Mode == CohortMode.TwoD && kinds.Count > 1)
         {
             var images = results.Where(r => r.InputWasImage).Select(r => r.SubjectId).Take(5);
             throw new PreprocessingException(

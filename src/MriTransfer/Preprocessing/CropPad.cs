@@ -27,8 +27,8 @@ public static class CropPad
                 Array.Copy(volume.Data, source, data, target, x1 - x0);
             }
         }
-        var affine = AffineMath.Translate(volume.Affine, [start[0], start[1], start[2]]);
-        return new Volume(data, (int[])size.Clone(), AffineMath.Spacing(affine), affine);
+        var affine = Affine.Translate(volume.Affine, [start[0], start[1], start[2]]);
+        return new Volume(data, (int[])size.Clone(), Affine.Spacing(affine), affine);
     }
 
     /// <summary>

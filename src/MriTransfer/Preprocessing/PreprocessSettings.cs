@@ -1,73 +1,40 @@
+using MriTransfer.Cohorts.Preprocessed;
+
 namespace MriTransfer.Preprocessing;
 
-public enum PreprocessMode
-{
-    /// <summary>One model-ready 3-D volume per subject.</summary>
-    ThreeD,
-    /// <summary>K axial slices (or one 2-D image) per subject, stacked as an (H, W, K) volume.</summary>
-    TwoD,
-}
-
 /// <summary>
-/// How every subject of a cohort is preprocessed (see docs in benchmarks/preprocess.md and the stage's params).
-/// Build with the constructor, then call <see cref="Validate"/> (done by <see cref="CohortPreprocessor"/>).
+/// <c>preprocess.*</c> (the keys shared by both cohorts, besides the split's seed and folds): how every subject is
+/// preprocessed. 3-D mode gives volumes of <see cref="TargetShape"/>; 2-D mode <see cref="Slices"/> axial slices of
+/// <see cref="SliceShape"/> stacked as (H, W, K). <see cref="Workers"/> bounds memory and never changes the outputs;
+/// <see cref="NearDuplicateDistance"/> 0 turns the near-duplicate search off. Values, ranges and meanings: params.yaml
+/// and the schema in build/ (stages/Preprocess/README.md lists them); <see cref="Validate"/> checks what the schema
+/// cannot (list lengths, the clipping order). <see cref="ModalitySuffix"/>: the one modality read from multi-modal case
+/// folders (BraTS, e.g. "_t1ce"; "" = every image); <see cref="VolumeIndex"/>: the volume taken from 4-D files (null,
+/// the key unset: such files are refused).
 /// </summary>
-public sealed record PreprocessSettings
+public sealed record PreprocessSettings(
+    CohortMode Mode, int[] TargetShape, double[] TargetSpacing, int[] SliceShape, int Slices,
+    ForegroundMethod Foreground, double ForegroundFraction, int CropMargin, NormalizationMethod Normalize,
+    double[] ClipPercentiles, int Workers, int QcPerClass, int NearDuplicateDistance, string ModalitySuffix, int? VolumeIndex)
 {
-    public PreprocessMode Mode { get; init; } = PreprocessMode.ThreeD;
-    /// <summary>3-D mode: output shape in voxels (x, y, z).</summary>
-    public int[] TargetShape { get; init; } = [64, 64, 64];
-    /// <summary>Voxel spacing (mm) volumes are resampled to before cropping (both modes; ignored for 2-D images).</summary>
-    public double[] TargetSpacing { get; init; } = [3, 3, 3];
-    /// <summary>2-D mode: pixel shape of each slice (axis 0 = H, axis 1 = W of the stacked (H, W, K) file).</summary>
-    public int[] SliceShape { get; init; } = [128, 128];
-    /// <summary>2-D mode: number K of axial slices taken around the foreground's centre of each 3-D volume (2-D images give one).</summary>
-    public int Slices { get; init; } = 16;
-    public ForegroundMethod Foreground { get; init; } = ForegroundMethod.Fraction;
-    /// <summary>Foreground threshold as a fraction of the robust intensity range (Fraction method).</summary>
-    public double ForegroundFraction { get; init; } = 0.1;
-    /// <summary>Voxels kept around the foreground bounding box.</summary>
-    public int CropMargin { get; init; } = 2;
-    public NormalizationMethod Normalization { get; init; } = NormalizationMethod.ZScore;
-    public double ClipLowPercent { get; init; } = 0.5;
-    public double ClipHighPercent { get; init; } = 99.5;
-    /// <summary>Subjects processed at once (memory is bounded by this, not by the cohort size); results do not depend on it.</summary>
-    public int Workers { get; init; } = 2;
-    /// <summary>Subjects per class shown in qc.png.</summary>
-    public int QcSubjectsPerClass { get; init; } = 6;
-    /// <summary>Hamming distance of central-slice perceptual hashes under which two images count as near-duplicates
-    /// (kept in one split); 0 turns the search off.</summary>
-    public int NearDuplicateDistance { get; init; } = 4;
-    /// <summary>4-D files: the 0-based volume every subject's file is read at; null: a file with several volumes is refused.</summary>
-    public int? VolumeIndex { get; init; }
-    /// <summary>Cohort folders of multi-modal cases (BraTS): the one modality read, e.g. "_t1ce" (see CohortDiscoveryOptions); "" = every image.</summary>
-    public string ModalitySuffix { get; init; } = "";
+    public double ClipLowPercent => ClipPercentiles[0];
+    public double ClipHighPercent => ClipPercentiles[^1];
 
-    /// <summary>Every problem with these settings, each naming the setting and the allowed range (empty when valid).</summary>
+    /// <summary>Every problem the schema cannot catch, each naming its key (empty when valid).</summary>
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (TargetShape.Length != 3 || TargetShape.Any(n => n is < 4 or > 1024))
-            problems.Add($"target_shape must be 3 integers in [4, 1024], got [{string.Join(", ", TargetShape)}]");
-        if (TargetSpacing.Length != 3 || TargetSpacing.Any(s => !(s is >= 0.05 and <= 50)))
-            problems.Add($"target_spacing must be 3 numbers in [0.05, 50] mm, got [{string.Join(", ", TargetSpacing)}]");
-        if (SliceShape.Length != 2 || SliceShape.Any(n => n is < 4 or > 4096))
-            problems.Add($"slice_shape must be 2 integers in [4, 4096], got [{string.Join(", ", SliceShape)}]");
-        if (Slices is < 1 or > 512) problems.Add($"slices must be in [1, 512], got {Slices}");
-        if (!(ForegroundFraction is > 0 and < 1)) problems.Add($"foreground_fraction must be in (0, 1), got {ForegroundFraction}");
-        if (CropMargin is < 0 or > 256) problems.Add($"crop_margin must be in [0, 256] voxels, got {CropMargin}");
-        if (!(ClipLowPercent >= 0 && ClipLowPercent < ClipHighPercent && ClipHighPercent <= 100))
-            problems.Add($"clip_percentiles must be [low, high] with 0 <= low < high <= 100, got [{ClipLowPercent}, {ClipHighPercent}]");
-        if (Workers is < 1 or > 256) problems.Add($"workers must be in [1, 256], got {Workers}");
-        if (QcSubjectsPerClass is < 1 or > 64) problems.Add($"qc_per_class must be in [1, 64], got {QcSubjectsPerClass}");
+        if (TargetShape.Length != 3) problems.Add($"preprocess.target_shape must be 3 integers, got [{string.Join(", ", TargetShape)}]");
+        if (TargetSpacing.Length != 3) problems.Add($"preprocess.target_spacing must be 3 numbers, got [{string.Join(", ", TargetSpacing)}]");
+        if (SliceShape.Length != 2) problems.Add($"preprocess.slice_shape must be 2 integers, got [{string.Join(", ", SliceShape)}]");
+        if (ClipPercentiles.Length != 2 || ClipPercentiles[0] >= ClipPercentiles[1])
+            problems.Add($"preprocess.clip_percentiles must be [low, high] with low < high, got [{string.Join(", ", ClipPercentiles)}]");
         if (ModalitySuffix.Length > 0 && !ModalitySuffix.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
-            problems.Add($"modality_suffix must be letters, digits, '_', '-' or '.' (e.g. _t1ce), got '{ModalitySuffix}'");
-        if (VolumeIndex is < 0) problems.Add($"volume_index must be 0 or more (or unset), got {VolumeIndex}");
-        if (NearDuplicateDistance is < 0 or > 32) problems.Add($"near_duplicate_distance must be in [0, 32] (0 = off), got {NearDuplicateDistance}");
+            problems.Add($"preprocess.modality_suffix must be letters, digits, '_', '-' or '.' (e.g. _t1ce), got '{ModalitySuffix}'");
         return problems;
     }
 
     /// <summary>Shape of every output file: TargetShape in 3-D mode, (H, W, K) in 2-D mode.</summary>
     public int[] OutputShape(bool twoDimensionalInputs) =>
-        Mode == PreprocessMode.ThreeD ? TargetShape : [SliceShape[0], SliceShape[1], twoDimensionalInputs ? 1 : Slices];
+        Mode == CohortMode.ThreeD ? TargetShape : [SliceShape[0], SliceShape[1], twoDimensionalInputs ? 1 : Slices];
 }

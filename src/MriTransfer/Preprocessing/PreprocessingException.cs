@@ -1,16 +1,15 @@
+using Pipeline.Errors;
+
 namespace MriTransfer.Preprocessing;
 
 /// <summary>
-/// Input that preprocessing cannot handle (singular affine, 4-D volume, 2-D image in 3-D mode, ...).
-/// The message names what was wrong and what was expected; stages translate it into a bad-input exit.
+/// Input that preprocessing cannot handle (singular affine, 2-D image in 3-D mode, an empty image, ...).
+/// The message names what was wrong and what was expected.
 /// </summary>
-public class PreprocessingException : Exception
+public class PreprocessingException : InputException
 {
-    public PreprocessingException(string message) : base(message) => Problems = [message];
+    public PreprocessingException(string message) : base(message) { }
 
     /// <summary>Several problems found together (e.g. every bad subject of a cohort).</summary>
-    public PreprocessingException(IReadOnlyList<string> problems) : base(string.Join(Environment.NewLine, problems)) =>
-        Problems = problems;
-
-    public IReadOnlyList<string> Problems { get; }
+    public PreprocessingException(IReadOnlyList<string> problems) : base(problems) { }
 }

@@ -1,5 +1,5 @@
 using MriTransfer.Cohorts;
-using MriTransfer.Cohorts.Splitting;
+using MriTransfer.Randomness;
 
 namespace MriTransfer.Preprocessing;
 
@@ -17,7 +17,7 @@ internal static class QcSelection
         var chosen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var byClass in subjects.GroupBy(s => s.Label).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var random = SeededRandom.For(seed, byClass.Key + "/qc");
+            var random = SeededRandom.ForSplits(seed, byClass.Key + "/qc");
             var patients = byClass.GroupBy(s => s.PatientId)
                 .OrderBy(p => p.Key, StringComparer.Ordinal)
                 .Select(p => p.OrderBy(s => s.SubjectId, StringComparer.Ordinal).ToList())

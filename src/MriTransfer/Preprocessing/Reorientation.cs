@@ -1,5 +1,4 @@
 using MriTransfer.Imaging;
-using MriTransfer.Imaging.Nifti;
 
 namespace MriTransfer.Preprocessing;
 
@@ -30,7 +29,7 @@ public static class Reorientation
                 if (!double.IsFinite(affine[r, c]))
                     throw new PreprocessingException($"affine is not finite: element [{r},{c}] is {affine[r, c]}; expected a finite voxel-to-world matrix (check the NIfTI sform/qform)");
         var rs = Directions(affine);
-        var det = Matrix3.Determinant(rs);
+        var det = Affine.Determinant(rs);
         if (rs[0, 0] is double.NaN || Math.Abs(det) < 1e-6)
             throw new PreprocessingException(
                 $"affine is singular: its voxel axes are not independent (determinant of the direction matrix {det:G3}); expected three independent axes (check the NIfTI sform/qform and pixdim)");
@@ -40,7 +39,7 @@ public static class Reorientation
     public static AxisMapping[] Orientation(double[,] affine)
     {
         Validate(affine);
-        var r = Matrix3.ClosestOrthogonal(Directions(affine));
+        var r = Affine.ClosestOrthogonal(Directions(affine));
         var mapping = new AxisMapping[3];
         var used = new bool[3];
         for (var input = 0; input < 3; input++)
@@ -88,15 +87,15 @@ public static class Reorientation
                 for (var x = 0; x < nx; x++) data[target + x] = source[row + coefficient[0] * x];
             }
 
-        var affine = AffineMath.Multiply4(volume.Affine, transform);
-        return new Volume(data, outShape, AffineMath.Spacing(affine), affine);
+        var affine = Affine.Multiply4(volume.Affine, transform);
+        return new Volume(data, outShape, Affine.Spacing(affine), affine);
     }
 
     /// <summary>The 3×3 part with unit columns; a 2-D image's missing third axis becomes the in-plane normal.</summary>
     private static double[,] Directions(double[,] affine)
     {
-        var m = AffineMath.Upper3x3(affine);
-        if (AffineMath.ColumnNorm(m, 2) == 0 && AffineMath.ColumnNorm(m, 0) > 0 && AffineMath.ColumnNorm(m, 1) > 0)
+        var m = Affine.Upper3x3(affine);
+        if (Affine.ColumnNorm(m, 2) == 0 && Affine.ColumnNorm(m, 0) > 0 && Affine.ColumnNorm(m, 1) > 0)
         {
             m[0, 2] = m[1, 0] * m[2, 1] - m[2, 0] * m[1, 1];
             m[1, 2] = m[2, 0] * m[0, 1] - m[0, 0] * m[2, 1];
@@ -104,7 +103,7 @@ public static class Reorientation
         }
         for (var c = 0; c < 3; c++)
         {
-            var norm = AffineMath.ColumnNorm(m, c);
+            var norm = Affine.ColumnNorm(m, c);
             if (norm == 0) return new double[3, 3] { { double.NaN, 0, 0 }, { 0, 0, 0 }, { 0, 0, 0 } };
             for (var r = 0; r < 3; r++) m[r, c] /= norm;
         }

@@ -64,8 +64,8 @@ public static class Resampling
             scale[axis] = ratio;
             origin[axis] = coordinate(0);
         }
-        var affine = AffineMath.ScaleAxes(AffineMath.Translate(volume.Affine, origin), scale);
-        return new Volume(data, shape, AffineMath.Spacing(affine), affine);
+        var affine = Affine.ScaleAxes(Affine.Translate(volume.Affine, origin), scale);
+        return new Volume(data, shape, Affine.Spacing(affine), affine);
     }
 
     /// <summary>
@@ -82,8 +82,8 @@ public static class Resampling
         data = AxisResampler.Resize(volume.Ny, height, y0, ny).Apply(data, shape, 1, out shape);
         double sx = (double)nx / width, sy = (double)ny / height;
         // pixel j's centre sits at input coordinate start + (j + 0.5)·s − 0.5
-        var affine = AffineMath.Translate(volume.Affine, [x0 + 0.5 * sx - 0.5, y0 + 0.5 * sy - 0.5, 0]);
-        affine = AffineMath.ScaleAxes(affine, [sx, sy, 1]);
-        return new Volume(data, shape, AffineMath.Spacing(affine), affine);
+        var affine = Affine.Translate(volume.Affine, [x0 + 0.5 * sx - 0.5, y0 + 0.5 * sy - 0.5, 0]);
+        affine = Affine.ScaleAxes(affine, [sx, sy, 1]);
+        return new Volume(data, shape, Affine.Spacing(affine), affine);
     }
 }

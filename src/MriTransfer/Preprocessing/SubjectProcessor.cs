@@ -1,15 +1,19 @@
 using MriTransfer.Cohorts;
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Imaging;
 
 namespace MriTransfer.Preprocessing;
 
-/// <summary>Reads, preprocesses and writes one subject; only its statistics (and QC slices if asked) stay in memory.</summary>
+/// <summary>
+/// Reads one subject's file (the only time a preprocessing run opens it), preprocesses and writes it; only its
+/// statistics, the perceptual hash of its input (for near-duplicate grouping) and its QC slices if asked stay in memory.
+/// </summary>
 internal static class SubjectProcessor
 {
     public static SubjectResult Run(CohortSubject subject, PreprocessSettings settings, string outputDir, bool keepQc)
     {
-        if (settings.VolumeIndex is null) NiftiDimensionCheck.Require3D(subject.Path);
         var input = VolumeIO.Read(subject.Path, new VolumeReadOptions { VolumeIndex = settings.VolumeIndex });
+        var hash = PerceptualHash.Compute(input);
         var orientation = Reorientation.Code(input.Affine);
         var output = VolumePreprocessor.Process(input, settings);
 
@@ -26,8 +30,8 @@ internal static class SubjectProcessor
         }
         var mean = sum / output.Data.Length;
         foreach (var v in output.Data) sumSquares += (v - mean) * (v - mean);
-        var qc = keepQc ? QcMontage.Slices(output, settings.Mode == PreprocessMode.TwoD) : null;
+        var qc = keepQc ? QcMontage.Slices(output, settings.Mode == CohortMode.TwoD) : null;
         return new SubjectResult(subject.SubjectId, relative.Replace('\\', '/'), output.Shape, output.Spacing,
-            mean, Math.Sqrt(sumSquares / output.Data.Length), min, max, orientation, input.Nz == 1, qc);
+            mean, Math.Sqrt(sumSquares / output.Data.Length), min, max, orientation, input.Nz == 1, hash, qc);
     }
 }

@@ -1,3 +1,4 @@
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Imaging;
 
 namespace MriTransfer.Preprocessing;
@@ -12,7 +13,7 @@ public static class VolumePreprocessor
     public static Volume Process(Volume input, PreprocessSettings settings)
     {
         Reorientation.Validate(input.Affine);
-        return settings.Mode == PreprocessMode.ThreeD ? Process3D(input, settings) : Process2D(input, settings);
+        return settings.Mode == CohortMode.ThreeD ? Process3D(input, settings) : Process2D(input, settings);
     }
 
     private static Volume Process3D(Volume input, PreprocessSettings settings)
@@ -75,6 +76,6 @@ public static class VolumePreprocessor
     {
         var mask = new bool[data.Length];
         for (var i = 0; i < data.Length; i++) mask[i] = data[i] > threshold;
-        IntensityNormalization.Apply(data, mask, settings.Normalization, settings.ClipLowPercent, settings.ClipHighPercent);
+        IntensityNormalization.Apply(data, mask, settings.Normalize, settings.ClipLowPercent, settings.ClipHighPercent);
     }
 }

@@ -48,7 +48,7 @@ public sealed record EvaluationSummary(
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or JsonException or FormatException)
         {
-            throw new InvalidDataException($"{metricsPath}: not a metrics.json written by Evaluate (schema {MetricsJson.SchemaVersion}): {e.Message}", e);
+            throw new ReportInputException($"{metricsPath}: not a metrics.json written by Evaluate (schema {MetricsJson.SchemaVersion}): {e.Message}");
         }
     }
 

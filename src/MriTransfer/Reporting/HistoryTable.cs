@@ -19,7 +19,7 @@ public sealed class HistoryTable
     public static HistoryTable Read(string path)
     {
         var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToList();
-        if (lines.Count == 0) throw new InvalidDataException($"{path}: empty, expected a header row starting with epoch");
+        if (lines.Count == 0) throw new ReportInputException($"{path}: empty, expected a header row starting with epoch");
         var header = lines[0].Split(',').Select(h => h.Trim()).ToArray();
         var problems = new List<string>();
         if (!header.Contains("epoch")) problems.Add($"{path}: no 'epoch' column (header: {lines[0]})");
@@ -32,7 +32,7 @@ public sealed class HistoryTable
                 if (double.TryParse(cells[c], NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) values[c].Add(v);
                 else problems.Add($"{path}: line {row + 1}, column {header[c]}: '{cells[c]}' is not a number");
         }
-        if (problems.Count > 0) throw new InvalidDataException(string.Join(Environment.NewLine, problems));
+        if (problems.Count > 0) throw new ReportInputException(problems);
         return new HistoryTable(header.Select((h, i) => (h, values[i].ToArray())).ToDictionary(x => x.h, x => x.Item2));
     }
 }

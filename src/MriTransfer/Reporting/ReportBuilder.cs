@@ -14,6 +14,7 @@ public static class ReportBuilder
 {
     public static ReportDocument Run(ReportSettings settings, ReportInputs inputs, MachineInfo machine, string outputDir, Action<string> progress)
     {
+        settings.Validate();
         var size = new PlotSize(settings.PlotWidth, settings.PlotHeight);
         var metricsPath = Path.Combine(inputs.EvaluateDir, "metrics.json");
         if (!File.Exists(metricsPath)) throw new ReportInputException($"{metricsPath}: missing; is {inputs.EvaluateDir} the output of the Evaluate stage?");

@@ -1,6 +1,8 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Models;
+using MriTransfer.Randomness;
+using MriTransfer.Training.Loop;
 using MriTransfer.Training.Settings;
 using static TorchSharp.torch;
 
@@ -12,51 +14,41 @@ internal sealed record ClassifierPlan(
     double BaseLr, int Epochs, int WarmupEpochs, JsonObject Provenance);
 
 /// <summary>
-/// The loop shared by TrainHead, FineTune and TrainScratch: train on the BT train subset, validate per subject on BT
-/// val, keep the best epoch (by <c>classifier.monitor</c>, ties broken by lower val loss) in <c>model.pt</c>, stop
-/// early after <c>classifier.patience</c> epochs without improvement; then write model.json, history.csv, training.json.
+/// What TrainHead, FineTune and TrainScratch share: the epoch loop over <see cref="EncoderClassifierSteps"/> (best epoch
+/// by <c>classifier.monitor</c>, ties broken by lower val loss, kept in <c>model.pt</c>; early stopping after
+/// <c>classifier.patience</c> epochs without improvement), then model.json and training.json.
 /// </summary>
 internal static class ClassifierTraining
 {
-    public static void Run(ClassifierPlan plan, ClassifierData data, ClassifierSettings settings, string outputDir, Action<string> progress)
+    /// <summary>
+    /// What every classifier stage starts with: its torch threads, the BT data it may see, and the classifier of
+    /// <c>model.*</c> with weights seeded from <c>train.seed</c> (a stage then loads or freezes parts of it).
+    /// </summary>
+    public static (ClassifierData Data, EncoderClassifier Model) Start(string btDir, ClassifierSettings settings)
+    {
+        set_num_threads(settings.Runtime.TorchThreads);
+        var data = ClassifierData.Load(btDir, settings, settings.Model.Architecture);
+        var architecture = settings.Model.Architecture(data.Cohort.Mode.SpatialDims());
+        manual_seed(Seeds.Derive(settings.Train.Seed, Seeds.Weights));
+        return (data, new EncoderClassifier(architecture, settings.Model.Head(data.Classes.Count)));
+    }
+
+    /// <param name="log">gets each epoch with its wall time (kept out of the outputs).</param>
+    public static void Run(ClassifierPlan plan, ClassifierData data, ClassifierSettings settings, string outputDir, Action<string> progress,
+        Action<string>? log = null)
     {
         var model = plan.Model;
         using var optimizer = OptimizerFactory.Create(settings.Optimizer, plan.Groups, plan.BaseLr);
-        var classWeights = data.ClassWeights(settings.ClassWeighted);
-        var history = new HistoryCsv(HistoryCsv.ClassifierColumns);
-        var modelPath = Path.Combine(outputDir, "model.pt");
-        ValidationResult? best = null;
-        int bestEpoch = 0, badEpochs = 0;
-        var stopReason = "max_epochs";
-        for (var epoch = 0; epoch < plan.Epochs; epoch++)
-        {
-            var clock = Stopwatch.StartNew();
-            var factor = LearningRateSchedule.Factor(settings.Optimizer, epoch, plan.Epochs, plan.WarmupEpochs);
-            OptimizerFactory.SetLearningRates(optimizer, plan.Groups, plan.BaseLr, factor);
-            var trainLoss = ClassifierEpochs.Train(model, plan.Frozen, optimizer, data.Train, settings, classWeights, epoch, plan.Stage);
-            var val = ClassifierEpochs.Validate(model, data.Val, settings.BatchSize);
-            if (!double.IsFinite(val.Loss))
-                throw new TrainingDivergedException($"{plan.Stage}: the validation loss became {val.Loss} at epoch {epoch + 1}; training stopped.");
-            history.Add(epoch + 1, trainLoss, val.Loss, val.BalancedAccuracy, plan.BaseLr * factor, Math.Round(clock.Elapsed.TotalSeconds, 3));
-            history.Write(Path.Combine(outputDir, "history.csv"));
-            if (best is null || IsBetter(val, best, settings.Monitor))
-            {
-                best = val;
-                bestEpoch = epoch + 1;
-                badEpochs = 0;
-                ModelFiles.Save(model, modelPath);
-            }
-            else badEpochs++;
-            progress($"epoch {epoch + 1}/{plan.Epochs} train_loss {trainLoss:G4} val_loss {val.Loss:G4} val_bacc {val.BalancedAccuracy:F3}");
-            if (badEpochs >= settings.Patience) { stopReason = "early_stopping"; break; }
-        }
+        var classWeights = data.ClassWeights(settings.Classifier.ClassWeighted);
+        var history = new TrainingHistory(classifies: true);
+        var steps = new EncoderClassifierSteps(plan, optimizer, data, settings, classWeights, outputDir);
+        var loop = new LoopSettings(plan.Stage, plan.Epochs, settings.Classifier.Patience, Monitors.Named(settings.Classifier.Monitor));
+        var result = EpochLoop.Run(steps, loop, LoopState.Start, history, progress, log);
+        var best = result.State.Best!;
 
         ModelFiles.WriteJson(Path.Combine(outputDir, "model.json"), Description(model, data));
-        ModelFiles.WriteJson(Path.Combine(outputDir, "training.json"), new JsonObject
+        var training = new TrainingRecord(plan.Stage, settings.Train.Seed, settings.Train.LabelFraction).ToJson(new JsonObject
         {
-            ["stage"] = plan.Stage,
-            ["seed"] = settings.Seed,
-            ["label_fraction"] = settings.LabelFraction,
             ["subjects_used"] = new JsonObject
             {
                 ["train"] = new JsonArray(data.Train.Subjects.Select(s => (JsonNode)s.SubjectId).ToArray()),
@@ -64,29 +56,25 @@ internal static class ClassifierTraining
             },
             ["train_samples"] = data.Train.Count,
             ["class_weights"] = new JsonArray(classWeights.Select(w => (JsonNode)w).ToArray()),
-            ["monitor"] = settings.Monitor,
+            ["monitor"] = settings.Classifier.Monitor,
             ["epochs_budget"] = plan.Epochs,
             ["epochs_run"] = history.Rows.Count,
-            ["best_epoch"] = bestEpoch,
-            ["best_val_loss"] = best!.Loss,
+            ["best_epoch"] = result.State.BestEpoch,
+            ["best_val_loss"] = best.Loss,
             ["best_val_balanced_accuracy"] = best.BalancedAccuracy,
-            ["stop_reason"] = stopReason,
+            ["stop_reason"] = result.StopReason,
             ["provenance"] = plan.Provenance,
         });
+        ModelFiles.WriteJson(Path.Combine(outputDir, TrainingRecord.FileName), training);
     }
-
-    private static bool IsBetter(ValidationResult candidate, ValidationResult best, string monitor) => monitor == "val_loss"
-        ? candidate.Loss < best.Loss
-        : candidate.BalancedAccuracy > best.BalancedAccuracy
-          || (candidate.BalancedAccuracy == best.BalancedAccuracy && candidate.Loss < best.Loss);
 
     public static JsonObject Description(EncoderClassifier model, ClassifierData data) => new()
     {
         ["kind"] = EncoderClassifierPredictor.Kind,
         ["classes"] = new JsonArray(data.Classes.Select(c => (JsonNode)c).ToArray()),
-        ["mode"] = data.Summary.Mode,
+        ["mode"] = data.Cohort.Mode.Text(),
         ["input_shape"] = new JsonArray(data.Cohort.Shape.Select(n => (JsonNode)n).ToArray()),
-        ["spacing"] = new JsonArray(data.Summary.Spacing.Select(s => (JsonNode)s).ToArray()),
+        ["spacing"] = new JsonArray(data.Cohort.Summary.Spacing.Select(s => (JsonNode)s).ToArray()),
         ["architecture"] = model.Architecture.ToJson(),
         ["head"] = model.HeadSpec.ToJson(),
     };

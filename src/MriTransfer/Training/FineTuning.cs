@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using MriTransfer.Models;
 using MriTransfer.Training.Settings;
-using static TorchSharp.torch;
 
 namespace MriTransfer.Training;
 
@@ -12,14 +11,16 @@ namespace MriTransfer.Training;
 /// </summary>
 public static class FineTuning
 {
-    public static void Run(string headDir, string btDir, string outputDir, FineTuneSettings settings, Action<string> progress)
+    public static void Run(string headDir, string btDir, string outputDir, ClassifierSettings classifier, FineTuneSettings settings, Action<string> progress,
+        Action<string>? log = null)
     {
-        var classifier = settings.Classifier;
-        set_num_threads(classifier.Runtime.TorchThreads);
+        if (settings.UnfreezeBlocks > classifier.Model.Channels.Count)
+            throw new ModelConfigurationException(
+                $"finetune.unfreeze_blocks = {settings.UnfreezeBlocks} exceeds the encoder's {classifier.Model.Channels.Count} blocks (model.channels); use 0 for all");
         CheckSameSubset(headDir, classifier);
-        var data = ClassifierData.Load(btDir, classifier, classifier.Model.Architecture);
-        var architecture = classifier.Model.Architecture(data.Summary.SpatialDims);
-        var head = classifier.Model.Head(data.Classes.Count);
+        var (data, created) = ClassifierTraining.Start(btDir, classifier);
+        using var model = created;
+        var (architecture, head) = (model.Architecture, model.HeadSpec);
         var headDescription = ModelFiles.ReadJson(Path.Combine(headDir, "model.json"));
         var problems = new List<string>();
         if (!EncoderArchitecture.FromJson(headDescription["architecture"]!).Equals(architecture))
@@ -29,13 +30,11 @@ public static class FineTuning
         if (problems.Count > 0)
             throw new ModelConfigurationException(new[] { $"{Path.Combine(headDir, "model.json")}: the TrainHead classifier does not match this stage's params:" }.Concat(problems.Select(p => "  " + p)));
 
-        manual_seed(Seeds.Derive(classifier.Seed, Seeds.Weights));
-        using var model = new EncoderClassifier(architecture, head);
         ModelFiles.Load(model, Path.Combine(headDir, "model.pt"));
         var (encoderParameters, frozen) = Freezing.SplitEncoder(model.Encoder, settings.UnfreezeBlocks);
         var plan = new ClassifierPlan("FineTune", model,
             [new TrainableGroup(encoderParameters, settings.EncoderLrMultiplier), new TrainableGroup(model.Head.parameters().ToList())],
-            frozen, settings.HeadLearningRate, settings.Epochs, settings.WarmupEpochs,
+            frozen, settings.Lr, settings.Epochs, settings.WarmupEpochs,
             new JsonObject
             {
                 ["init"] = "TrainHead classifier",
@@ -44,16 +43,15 @@ public static class FineTuning
                 ["encoder_lr_multiplier"] = settings.EncoderLrMultiplier,
                 ["warmup_epochs"] = settings.WarmupEpochs,
             });
-        ClassifierTraining.Run(plan, data, classifier, outputDir, progress);
+        ClassifierTraining.Run(plan, data, classifier, outputDir, progress, log);
     }
 
     /// <summary>Fine-tuning must see the same labelled subset as the head it starts from.</summary>
     private static void CheckSameSubset(string headDir, ClassifierSettings settings)
     {
-        var training = ModelFiles.ReadJson(Path.Combine(headDir, "training.json"));
-        var fraction = (double)training["label_fraction"]!;
-        if (Math.Abs(fraction - settings.LabelFraction) > 1e-12)
+        var fraction = TrainingRecord.Read(headDir).LabelFraction;
+        if (Math.Abs(fraction - settings.Train.LabelFraction) > 1e-12)
             throw new TrainingInputException(
-                $"{Path.Combine(headDir, "training.json")}: the head was trained with train.label_fraction = {fraction}, but FineTune has {settings.LabelFraction}; both must use the same labelled subset");
+                $"{Path.Combine(headDir, "training.json")}: the head was trained with train.label_fraction = {fraction}, but FineTune has {settings.Train.LabelFraction}; both must use the same labelled subset");
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using MriTransfer.Models;
 using MriTransfer.Training.Settings;
-using static TorchSharp.torch;
 
 namespace MriTransfer.Training;
 
@@ -11,23 +10,20 @@ namespace MriTransfer.Training;
 /// </summary>
 public static class HeadTraining
 {
-    public static void Run(string encoderDir, string btDir, string outputDir, ClassifierSettings settings, Action<string> progress)
+    public static void Run(string encoderDir, string btDir, string outputDir, ClassifierSettings settings, Action<string> progress, Action<string>? log = null)
     {
-        set_num_threads(settings.Runtime.TorchThreads);
-        var data = ClassifierData.Load(btDir, settings, settings.Model.Architecture);
-        var architecture = settings.Model.Architecture(data.Summary.SpatialDims);
-        manual_seed(Seeds.Derive(settings.Seed, Seeds.Weights));
-        using var model = new EncoderClassifier(architecture, settings.Model.Head(data.Classes.Count));
+        var (data, created) = ClassifierTraining.Start(btDir, settings);
+        using var model = created;
         EncoderFiles.LoadInto(model.Encoder, encoderDir);
         Freezing.Freeze(model.Encoder);
         var plan = new ClassifierPlan("TrainHead", model,
             [new TrainableGroup(model.Head.parameters().ToList())], [model.Encoder],
-            settings.Optimizer.LearningRate, settings.Epochs, WarmupEpochs: 0,
+            settings.Optimizer.Lr, settings.Classifier.Epochs, WarmupEpochs: 0,
             new JsonObject
             {
                 ["init"] = "exported encoder (frozen)",
                 ["encoder_safetensors_sha256"] = Fingerprint.OfFile(Path.Combine(encoderDir, EncoderFiles.SafetensorsFile)),
             });
-        ClassifierTraining.Run(plan, data, settings, outputDir, progress);
+        ClassifierTraining.Run(plan, data, settings, outputDir, progress, log);
     }
 }

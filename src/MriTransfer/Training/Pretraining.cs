@@ -1,8 +1,9 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MriTransfer.Cohorts;
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Models;
+using MriTransfer.Randomness;
+using MriTransfer.Training.Loop;
 using MriTransfer.Training.Settings;
 using static TorchSharp.torch;
 
@@ -15,71 +16,39 @@ namespace MriTransfer.Training;
 /// </summary>
 public static class Pretraining
 {
-    /// <summary>The environment variable naming the folder that keeps resumable state across runs of this stage.</summary>
-    public const string ResumeDirVariable = "PIPELINE_RESUME_DIR";
-
     /// <param name="resumeDir">Folder for resumable state (kept when the run fails or is cancelled; cleared on success);
     /// null = no resume, state lives in the output folder.</param>
     /// <param name="cancel">Checked after each epoch's state is saved (an interrupted run's last epoch is never lost).</param>
+    /// <param name="log">gets each epoch with its wall time (kept out of the outputs).</param>
     public static void Run(string adDir, string outputDir, PretrainSettings settings, Action<string> progress,
-        string? resumeDir = null, CancellationToken cancel = default)
+        string? resumeDir = null, CancellationToken cancel = default, Action<string>? log = null)
     {
         set_num_threads(settings.Runtime.TorchThreads);
         var cohort = PreprocessedCohort.Load(adDir);
-        var summary = CohortSummary.Read(adDir);
-        var architecture = settings.Model.Architecture(summary.SpatialDims);
-        architecture.ValidateInputShape(VolumeTensors.SpatialShape(cohort.Shape, architecture.SpatialDims), Path.Combine(adDir, "summary.json"));
+        var indexSha256 = Fingerprint.OfFile(cohort.IndexPath);
+        var architecture = settings.Model.Architecture(cohort.Mode.SpatialDims());
+        architecture.ValidateInputShape(VolumeTensors.SpatialShape(cohort.Shape, architecture.SpatialDims), cohort.SummaryPath);
         var train = LoadSplit(cohort, "train", architecture);
         var val = LoadSplit(cohort, "val", architecture);
 
-        manual_seed(Seeds.Derive(settings.Seed, Seeds.Weights));
+        manual_seed(Seeds.Derive(settings.Pretrain.Seed, Seeds.Weights));
         using var model = new Autoencoder(architecture, settings.Variant);
         var groups = new[] { new TrainableGroup(model.parameters().ToList()) };
-        using var optimizer = OptimizerFactory.Create(settings.Optimizer, groups, settings.Optimizer.LearningRate);
+        using var optimizer = OptimizerFactory.Create(settings.Optimizer, groups, settings.Optimizer.Lr);
 
         var stateDir = resumeDir ?? outputDir;
         Directory.CreateDirectory(stateDir);
-        var fingerprint = Fingerprint.OfText(JsonSerializer.Serialize(settings) + summary.IndexSha256);
-        var state = PretrainResumeState.TryLoad(stateDir, fingerprint);
-        var history = new HistoryCsv(HistoryCsv.PretrainColumns);
-        if (state is null) PretrainResumeState.Clear(stateDir);
-        else
-        {
-            state.Restore(stateDir, model, optimizer);
-            history = HistoryCsv.Read(Path.Combine(stateDir, "history.csv"), HistoryCsv.PretrainColumns);
-            progress($"resuming after epoch {state.EpochsDone}/{settings.Epochs} from {stateDir}");
-        }
-        state ??= new PretrainResumeState(fingerprint, 0, double.PositiveInfinity, 0, 0);
-
-        var stopReason = "max_epochs";
-        for (var epoch = state.EpochsDone; epoch < settings.Epochs; epoch++)
-        {
-            if (state.BadEpochs >= settings.Patience) { stopReason = "early_stopping"; break; }
-            var clock = Stopwatch.StartNew();
-            var lr = settings.Optimizer.LearningRate * LearningRateSchedule.Factor(settings.Optimizer, epoch, settings.Epochs);
-            OptimizerFactory.SetLearningRates(optimizer, groups, settings.Optimizer.LearningRate, lr / settings.Optimizer.LearningRate);
-            var lastGood = state.EpochsDone > 0
-                ? $"The last good checkpoint (epoch {state.EpochsDone}) is {Path.Combine(stateDir, "last.pt")}."
-                : "No epoch had finished, so there is no checkpoint.";
-            var trainLoss = AutoencoderEpochs.Train(model, optimizer, train, settings, epoch, lastGood);
-            var valLoss = AutoencoderEpochs.Validate(model, val, settings.BatchSize);
-            if (!double.IsFinite(valLoss))
-                throw new TrainingDivergedException($"Pretrain: the validation loss became {valLoss} at epoch {epoch + 1}; training stopped. {lastGood}");
-            history.Add(epoch + 1, trainLoss, valLoss, lr, Math.Round(clock.Elapsed.TotalSeconds, 3));
-            var improved = valLoss < state.BestValLoss;
-            if (improved) ModelFiles.Save(model, Path.Combine(stateDir, "autoencoder.pt"));
-            state = improved
-                ? state with { EpochsDone = epoch + 1, BestValLoss = valLoss, BestEpoch = epoch + 1, BadEpochs = 0 }
-                : state with { EpochsDone = epoch + 1, BadEpochs = state.BadEpochs + 1 };
-            state.Save(stateDir, model, optimizer, history);
-            progress($"epoch {epoch + 1}/{settings.Epochs} train_loss {trainLoss:G4} val_loss {valLoss:G4} lr {lr:G3}");
-            cancel.ThrowIfCancellationRequested();
-        }
-        if (state.BadEpochs >= settings.Patience) stopReason = "early_stopping";
+        var fingerprint = Fingerprint.OfText(JsonSerializer.Serialize(settings) + indexSha256);
+        var resumed = PretrainResumeState.TryResume(stateDir, fingerprint, model, optimizer);
+        if (resumed is { } r) progress($"resuming after epoch {r.Loop.EpochsDone}/{settings.Pretrain.Epochs} from {stateDir}");
+        var history = resumed?.History ?? new TrainingHistory(classifies: false);
+        var steps = new AutoencoderSteps(model, optimizer, groups, train, val, settings, stateDir, fingerprint);
+        var loop = new LoopSettings("Pretrain", settings.Pretrain.Epochs, settings.Pretrain.Patience, Monitors.LowerLoss());
+        var result = EpochLoop.Run(steps, loop, resumed?.Loop ?? LoopState.Start, history, progress, log, cancel);
 
         Publish(stateDir, outputDir);
         ModelFiles.WriteJson(Path.Combine(outputDir, "model.json"),
-            Description(architecture, settings, summary, cohort, train.Count, val.Count, state, history, stopReason));
+            Description(architecture, settings, indexSha256, cohort, train.Count, val.Count, result, history));
         if (resumeDir is not null) PretrainResumeState.Clear(resumeDir);
     }
 
@@ -99,33 +68,32 @@ public static class Pretraining
             File.Delete(Path.Combine(outputDir, PretrainResumeState.OptimizerFile));
             return;
         }
-        foreach (var name in new[] { "autoencoder.pt", "last.pt", "history.csv" })
+        foreach (var name in new[] { "autoencoder.pt", "last.pt", TrainingHistory.FileName })
             File.Copy(Path.Combine(stateDir, name), Path.Combine(outputDir, name), overwrite: true);
     }
 
-    private static JsonObject Description(EncoderArchitecture architecture, PretrainSettings settings, CohortSummary summary,
-        PreprocessedCohort cohort, int trainSamples, int valSamples, PretrainResumeState state, HistoryCsv history, string stopReason) => new()
+    private static JsonObject Description(EncoderArchitecture architecture, PretrainSettings settings, string indexSha256,
+        PreprocessedCohort cohort, int trainSamples, int valSamples, LoopResult result, TrainingHistory history) => new()
     {
         ["kind"] = "autoencoder",
         ["architecture"] = architecture.ToJson(),
         ["variant"] = settings.Variant.ToJson(),
-        ["mode"] = summary.Mode,
+        ["mode"] = cohort.Mode.Text(),
         ["input_shape"] = new JsonArray(cohort.Shape.Select(n => (JsonNode)n).ToArray()),
-        ["spacing"] = new JsonArray(summary.Spacing.Select(s => (JsonNode)s).ToArray()),
-        ["normalisation"] = summary.Normalisation?.DeepClone(),
+        ["spacing"] = new JsonArray(cohort.Summary.Spacing.Select(s => (JsonNode)s).ToArray()),
         ["training_data"] = new JsonObject
         {
-            ["index_csv_sha256"] = summary.IndexSha256,
+            ["index_csv_sha256"] = indexSha256,
             ["train_subjects"] = cohort.Split("train").Count,
             ["val_subjects"] = cohort.Split("val").Count,
             ["train_samples"] = trainSamples,
             ["val_samples"] = valSamples,
         },
-        ["seed"] = settings.Seed,
-        ["epochs_run"] = state.EpochsDone,
-        ["best_epoch"] = state.BestEpoch,
-        ["best_val_loss"] = state.BestValLoss,
-        ["final_val_loss"] = history.Rows[^1][2],
-        ["stop_reason"] = stopReason,
+        ["seed"] = settings.Pretrain.Seed,
+        ["epochs_run"] = result.State.EpochsDone,
+        ["best_epoch"] = result.State.BestEpoch,
+        ["best_val_loss"] = result.State.Best!.Loss,
+        ["final_val_loss"] = history.Rows[^1].ValLoss,
+        ["stop_reason"] = result.StopReason,
     };
 }

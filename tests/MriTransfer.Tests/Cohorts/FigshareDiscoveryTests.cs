@@ -59,7 +59,7 @@ public sealed class FigshareDiscoveryTests : IDisposable
         WriteSet();
         var subjects = CohortSource.Load(_temp.Path);
 
-        var splits = SubjectSplitter.Split(subjects, new SplitSettings { Role = CohortRole.Bt, ValFraction = 0.2, TestFraction = 0.2, Seed = seed });
+        var splits = SubjectSplitter.Split(subjects, TestSettings.BtSplit with { ValFraction = 0.2, TestFraction = 0.2, Seed = seed });
 
         Assert.All(splits.GroupBy(a => a.PatientId), patient => Assert.Single(patient.Select(a => a.Split).Distinct()));
         Assert.Equal(3, splits.Select(a => a.Split).Distinct().Count());
@@ -78,7 +78,7 @@ public sealed class FigshareDiscoveryTests : IDisposable
         else TestMatFiles.CvindV5(cvind, folds, compressed: format == "v5-compressed");
 
         var subjects = CohortSource.Load(_temp.Path);
-        var splits = SubjectSplitter.Split(subjects, new SplitSettings { Role = CohortRole.Bt, ValFraction = 0.2, TestFraction = 0.2 });
+        var splits = SubjectSplitter.Split(subjects, TestSettings.BtSplit with { ValFraction = 0.2, TestFraction = 0.2 });
 
         var bySubject = subjects.ToDictionary(s => s.SubjectId);
         for (var n = 1; n <= folds.Length; n++)

@@ -1,13 +1,14 @@
 using MriTransfer.Cohorts;
 using MriTransfer.Cohorts.Synthetic;
 using MriTransfer.Imaging;
+using MriTransfer.Randomness;
 using MriTransfer.Tests.Imaging;
 
 namespace MriTransfer.Tests.Cohorts;
 
 public sealed class NearDuplicateFinderTests
 {
-    private static readonly SyntheticCohortSettings Small = new() { Seed = 11, AdSubjects = 6, BtSubjects = 4, Shape = [32, 32, 32], SpacingMm = 6 };
+    private static readonly SyntheticCohortSettings Small = TestSettings.Synthesis with { Seed = 11, AdSubjects = 6, BtSubjects = 4, Shape = [32, 32, 32], SpacingMm = 6 };
 
     [Fact]
     public void Given_a_copy_with_rescaled_intensities_and_noise_When_searched_Then_the_pair_forms_one_group()

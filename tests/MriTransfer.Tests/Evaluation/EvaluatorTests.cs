@@ -7,7 +7,7 @@ namespace MriTransfer.Tests.Evaluation;
 
 public class EvaluatorTests
 {
-    private static readonly EvaluateSettings Settings = new(bootstrapResamples: 200, seed: 5, probeIterations: 100);
+    private static readonly EvaluateSettings Settings = TestSettings.Evaluate with { BootstrapResamples = 200, Seed = 5, ProbeIterations = 100 };
 
     private static readonly Dictionary<string, Func<Volume, float[]>> ThreeVariants = new()
     {
@@ -165,7 +165,7 @@ public class EvaluatorTests
         Assert.Equal([1, 2, 0], order);
     }
 
-    private sealed class OtherClasses : MriTransfer.Training.ISubjectClassifier
+    private sealed class OtherClasses : MriTransfer.Models.ISubjectClassifier
     {
         public string Kind => "fake";
         public IReadOnlyList<string> Classes => ["x", "y", "z"];

@@ -1,26 +1,12 @@
+using System.Text.Json.Nodes;
 using MriTransfer.Evaluation;
 using MriTransfer.Imaging;
+using MriTransfer.Models;
 
 namespace MriTransfer.Tests.Evaluation;
 
 public class LearningCurveTests
 {
-    [Theory]
-    [InlineData("finetune/fraction-0.25_seed-1", "finetune", 0.25, 1)]
-    [InlineData("imagenet_head/fraction-1_seed-42", "imagenet_head", 1.0, 42)]
-    [InlineData("scratch/fraction-0.1_seed-0", "scratch", 0.1, 0)]
-    public void Given_a_cell_input_name_when_parsed_then_variant_fraction_and_seed_are_read(string text, string variant, double fraction, int seed) =>
-        Assert.Equal(new LearningCurveCell(variant, fraction, seed), LearningCurveCell.Parse(text));
-
-    [Theory]
-    [InlineData("finetune/fraction-0.25")]
-    [InlineData("finetune/fraction-1.5_seed-1")]
-    [InlineData("finetune/fraction-0_seed-1")]
-    [InlineData("fine tune/fraction-0.5_seed-1")]
-    [InlineData("finetune/fraction-half_seed-1")]
-    public void Given_a_malformed_cell_name_when_parsed_then_the_error_shows_the_expected_form(string text) =>
-        Assert.Contains("cell:<variant>/fraction-<fraction in (0,1]>_seed-<integer seed>", Assert.Throws<EvaluationInputException>(() => LearningCurveCell.Parse(text)).Message);
-
     [Fact]
     public void Given_cells_over_seeds_when_aggregated_then_each_variant_and_fraction_gets_mean_and_sample_sd()
     {
@@ -36,6 +22,14 @@ public class LearningCurveTests
         Assert.Null(points[1].SdBalancedAccuracy); // one seed: no sd
     }
 
+    /// <summary>A fake trained-classifier folder whose training.json records its cell.</summary>
+    private static string Cell(SyntheticEvaluation data, string model, string stage, double fraction, int seed)
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(data.Root, "models", model)).FullName;
+        ModelFiles.WriteJson(Path.Combine(dir, TrainingRecord.FileName), new TrainingRecord(stage, seed, fraction).ToJson(new JsonObject()));
+        return dir;
+    }
+
     [Fact]
     public void Given_trained_cells_when_the_learning_curve_stage_runs_then_it_scores_them_on_bt_test_and_writes_csv_and_json()
     {
@@ -44,21 +38,38 @@ public class LearningCurveTests
         {
             ["lc-a"] = SyntheticEvaluation.WrongEvery(3), ["lc-b"] = SyntheticEvaluation.WrongEvery(5), ["lc-c"] = SyntheticEvaluation.Constant,
         };
-        var cellInputs = new Dictionary<string, string>
+        var cells = new Dictionary<string, IReadOnlyList<string>>
         {
-            ["finetune/fraction-0.5_seed-1"] = Path.Combine(data.Root, "models", "lc-a"),
-            ["finetune/fraction-0.5_seed-2"] = Path.Combine(data.Root, "models", "lc-b"),
-            ["scratch/fraction-0.5_seed-1"] = Path.Combine(data.Root, "models", "lc-c"),
+            ["finetune"] = [Cell(data, "lc-a", "FineTune", 0.5, 1), Cell(data, "lc-b", "FineTune", 0.5, 2)],
+            ["scratch"] = [Cell(data, "lc-c", "TrainScratch", 0.5, 1)],
         };
         var output = data.NewOutputDir();
 
-        var points = LearningCurveEvaluator.Run(data.Bt, cellInputs, data.Services(models), output, _ => { });
+        var points = LearningCurveEvaluator.Run(data.Bt, cells, data.Services(models), output, _ => { });
         var readBack = LearningCurve.ReadCsv(Path.Combine(output, "learning_curve.csv"));
 
         Assert.Equal(["finetune", "scratch"], points.Select(p => p.Variant));
+        Assert.Equal((0.5, 2), (points[0].Fraction, points[0].Seeds));
         Assert.Equal(1.0 / 3, points[1].MeanBalancedAccuracy, 12); // a constant classifier: chance on 3 balanced classes
         Assert.Equal(points.Select(p => (p.Variant, p.Fraction, p.Seeds, Math.Round(p.MeanBalancedAccuracy, 4))),
             readBack.Select(p => (p.Variant, p.Fraction, p.Seeds, p.MeanBalancedAccuracy)));
         Assert.True(File.Exists(Path.Combine(output, "learning_curve.json")));
+    }
+
+    [Theory]
+    [InlineData("TrainHead", 0.25, "learning-curve variant 'head' has 2 cells of label_fraction 0.25 and seed 1")]
+    [InlineData("TrainScratch", 0.5, "learning-curve variant 'head' mixes cells of stages TrainHead, TrainScratch")]
+    public void Given_cells_of_one_variant_that_are_not_one_stage_s_distinct_cells_when_scored_then_they_are_refused_naming_them(
+        string secondStage, double secondFraction, string expected)
+    {
+        using var data = new SyntheticEvaluation();
+        var second = Cell(data, "second", secondStage, secondFraction, 1);
+        var cells = new Dictionary<string, IReadOnlyList<string>> { ["head"] = [Cell(data, "first", "TrainHead", 0.25, 1), second] };
+
+        var error = Assert.Throws<EvaluationInputException>(() => LearningCurveEvaluator.Run(data.Bt, cells,
+            data.Services(new Dictionary<string, Func<Volume, float[]>>()), data.NewOutputDir(), _ => { }));
+
+        Assert.Contains(expected, error.Message);
+        Assert.Contains(second, error.Message);
     }
 }

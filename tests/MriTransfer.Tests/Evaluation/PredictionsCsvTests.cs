@@ -1,4 +1,5 @@
 using MriTransfer.Evaluation;
+using Pipeline.Errors;
 
 namespace MriTransfer.Tests.Evaluation;
 
@@ -41,7 +42,7 @@ public class PredictionsCsvTests
         File.WriteAllText(path, "subject_id,true_label\ns1,a\n");
         try
         {
-            var e = Assert.Throws<InvalidDataException>(() => PredictionsCsv.Read(path));
+            var e = Assert.Throws<InputException>(() => PredictionsCsv.Read(path));
             Assert.Contains(path, e.Message);
             Assert.Contains("patient_id", e.Message);
             Assert.Contains("p_<class>", e.Message);

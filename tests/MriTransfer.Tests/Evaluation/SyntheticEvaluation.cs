@@ -1,8 +1,9 @@
 using System.Globalization;
-using MriTransfer.Cohorts;
+using MriTransfer.Cohorts.Preprocessed;
+using MriTransfer.Cohorts.Splitting;
 using MriTransfer.Evaluation;
 using MriTransfer.Imaging;
-using MriTransfer.Training;
+using MriTransfer.Models;
 
 namespace MriTransfer.Tests.Evaluation;
 
@@ -78,16 +79,15 @@ public sealed class SyntheticEvaluation : IDisposable
     {
         classes ??= Classes;
         Directory.CreateDirectory(Path.Combine(dir, "subjects"));
-        var lines = new List<string> { "subject_id,patient_id,label,split,path,mean,sd,min,max" };
-        foreach (var (id, label, split) in rows)
-        {
-            // the fake volume file holds only the class index; ReadVolume builds the voxels from it
+        // the fake volume file holds only the class index; ReadVolume builds the voxels from it
+        foreach (var (id, label, _) in rows)
             File.WriteAllText(Path.Combine(dir, "subjects", id + ".nii.gz"), Array.IndexOf(classes, label).ToString(CultureInfo.InvariantCulture));
-            lines.Add($"{id},p-{id},{label},{split},subjects/{id}.nii.gz,0,1,0,1");
-        }
-        File.WriteAllLines(Path.Combine(dir, "index.csv"), lines);
-        File.WriteAllText(Path.Combine(dir, "summary.json"),
-            $$"""{ "mode": "3d", "classes": [{{string.Join(", ", classes.Select(c => $"\"{c}\""))}}], "shape": [4, 4, 2], "spacing": [1, 1, 1], "counts": {} }""");
+        var role = classes == Classes ? CohortRole.Bt : CohortRole.Ad;
+        var summary = new PreprocessedCohortSummary(CohortMode.ThreeD, role, classes, [4, 4, 2], [1, 1, 1],
+            new Dictionary<string, IReadOnlyDictionary<string, int>>(), new Dictionary<string, int>(), 0, role == CohortRole.Bt ? [1.0] : []);
+        PreprocessedCohortWriter.Write(dir, summary,
+            rows.Select(r => new PreprocessedSubject(r.Id, "p-" + r.Id, r.Label, r.Split, $"subjects/{r.Id}.nii.gz", 0, 1, 0, 1)).ToList(),
+            rows.Select(r => new SplitAssignment(r.Id, "p-" + r.Id, r.Label, r.Split, null, r.Id)).ToList(), []);
         return PreprocessedCohort.Load(dir);
     }
 

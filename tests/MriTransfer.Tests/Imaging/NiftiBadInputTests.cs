@@ -181,6 +181,7 @@ public sealed class NiftiBadInputTests : IDisposable
 
         var e = ReadFails(path);
 
+        Assert.Contains("NIfTI header says 4 dimensions (dim[4]=3)", e.Message);
         Assert.Contains("holds 3 volumes", e.Message);
         Assert.Contains("choose one with preprocess.volume_index in params.yaml (0 to 2", e.Message);
     }

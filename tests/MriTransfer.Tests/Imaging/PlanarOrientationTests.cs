@@ -1,3 +1,4 @@
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Imaging;
 using MriTransfer.Preprocessing;
 using SkiaSharp;
@@ -43,7 +44,7 @@ public sealed class PlanarOrientationTests : IDisposable
     public void Given_an_asymmetric_PNG_When_preprocessed_in_2d_mode_and_drawn_in_qc_png_Then_it_looks_as_an_image_viewer_shows_the_file()
     {
         var input = VolumeIO.Read(AsymmetricPng());
-        var settings = new PreprocessSettings { Mode = PreprocessMode.TwoD, SliceShape = [Width, Height], CropMargin = 0 };
+        var settings = TestSettings.Preprocess with { Mode = CohortMode.TwoD, SliceShape = [Width, Height], CropMargin = 0 };
         var output = VolumePreprocessor.Process(input, settings);
         var qc = _temp.File("qc.png");
 

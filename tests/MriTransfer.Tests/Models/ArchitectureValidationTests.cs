@@ -47,13 +47,6 @@ public class ArchitectureValidationTests
     }
 
     [Fact]
-    public void A_dropout_of_one_is_refused()
-    {
-        var error = Assert.Throws<ModelConfigurationException>(() => ClassifierHeadSpec.Create([8], 1.0, 2));
-        Assert.Contains("model.dropout must be in [0, 1)", error.Message);
-    }
-
-    [Fact]
     public void The_architecture_survives_a_json_round_trip()
     {
         var architecture = EncoderArchitecture.Create(2, [4, 8], norm: "group", activation: "gelu", normGroups: 2);

@@ -1,8 +1,9 @@
 using System.Text.Json;
-using MriTransfer.Cohorts;
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Cohorts.Splitting;
 using MriTransfer.Imaging;
 using MriTransfer.Preprocessing;
+using Pipeline.Errors;
 
 namespace MriTransfer.Tests.Preprocessing;
 
@@ -11,7 +12,7 @@ public sealed class CohortPreprocessorTests : IDisposable
     private readonly string _root = Directory.CreateTempSubdirectory("mt-preprocess-").FullName;
     // The tiny test phantoms of one class look alike to the perceptual hash; near-duplicate grouping has its own tests
     // (NearDuplicateFinder, SubjectSplitter), so it is off here.
-    private static readonly PreprocessSettings Small = new() { TargetShape = [12, 12, 12], TargetSpacing = [2, 2, 2], SliceShape = [10, 10], Slices = 3, Workers = 2, QcSubjectsPerClass = 2, NearDuplicateDistance = 0 };
+    private static readonly PreprocessSettings Small = TestSettings.Preprocess with { TargetShape = [12, 12, 12], TargetSpacing = [2, 2, 2], SliceShape = [10, 10], Slices = 3, Workers = 2, QcPerClass = 2, NearDuplicateDistance = 0 };
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
@@ -40,10 +41,10 @@ public sealed class CohortPreprocessorTests : IDisposable
     {
         var manifest = WriteCohort(8, "glioma", "meningioma");
 
-        CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Bt, Seed = 3 }));
+        CohortPreprocessor.Run(Request(manifest, TestSettings.BtSplit with { Seed = 3 }));
         var cohort = PreprocessedCohort.Load(Path.Combine(_root, "out"));
 
-        Assert.Equal("3d", cohort.Mode);
+        Assert.Equal(CohortMode.ThreeD, cohort.Mode);
         Assert.Equal(new[] { "glioma", "meningioma" }, cohort.Classes);
         Assert.Equal(new[] { 12, 12, 12 }, cohort.Shape);
         Assert.Equal(16, cohort.Subjects.Count);
@@ -59,10 +60,10 @@ public sealed class CohortPreprocessorTests : IDisposable
     public void Given_a_label_fraction_the_cohort_was_not_split_into_when_taking_the_train_subset_then_the_error_lists_the_drawn_fractions()
     {
         var manifest = WriteCohort(8, "glioma", "meningioma");
-        CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Bt, Seed = 3 }));
+        CohortPreprocessor.Run(Request(manifest, TestSettings.BtSplit with { Seed = 3 }));
         var cohort = PreprocessedCohort.Load(Path.Combine(_root, "out"));
 
-        var error = Assert.Throws<InvalidDataException>(() => cohort.TrainSubset(0.3));
+        var error = Assert.Throws<InputException>(() => cohort.TrainSubset(0.3));
 
         Assert.Contains("train.label_fraction = 0.3", error.Message);
         Assert.Contains($"[{string.Join(", ", cohort.DeclaredFractions)}]", error.Message);
@@ -74,7 +75,7 @@ public sealed class CohortPreprocessorTests : IDisposable
     {
         var manifest = WriteCohort(5, "AD", "CN");
 
-        var summary = CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Ad, TestFraction = 0, ValFraction = 0.2 }));
+        var summary = CohortPreprocessor.Run(Request(manifest, TestSettings.AdSplit with { ValFraction = 0.2 }));
 
         Assert.Equal(new[] { "train", "val" }, summary.Counts.Keys.Order());
         Assert.False(File.Exists(Path.Combine(_root, "out", "label_fractions.csv")));
@@ -87,17 +88,17 @@ public sealed class CohortPreprocessorTests : IDisposable
     {
         var manifest = WriteCohort(4, "a", "b");
 
-        var summary = CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Ad, TestFraction = 0 }, Small with { Mode = PreprocessMode.TwoD }));
+        var summary = CohortPreprocessor.Run(Request(manifest, TestSettings.AdSplit, Small with { Mode = CohortMode.TwoD }));
 
         Assert.Equal(new[] { 10, 10, 3 }, summary.Shape);
-        Assert.Equal("2d", PreprocessedCohort.Load(Path.Combine(_root, "out")).Mode);
+        Assert.Equal(CohortMode.TwoD, PreprocessedCohort.Load(Path.Combine(_root, "out")).Mode);
     }
 
     [Fact]
     public void Given_the_same_cohort_twice_when_preprocessed_with_different_worker_counts_then_the_files_are_identical()
     {
         var manifest = WriteCohort(4, "a", "b");
-        var split = new SplitSettings { Role = CohortRole.Ad, TestFraction = 0 };
+        var split = TestSettings.AdSplit;
 
         CohortPreprocessor.Run(Request(manifest, split, Small with { Workers = 1 }));
         var first = Directory.GetFiles(Path.Combine(_root, "out"), "*", SearchOption.AllDirectories).Order().Select(File.ReadAllBytes).ToList();
@@ -117,7 +118,7 @@ public sealed class CohortPreprocessorTests : IDisposable
         VolumeIO.WriteNifti(new Volume(new float[8 * 8 * 8], [8, 8, 8], [1, 1, 1], new double[,] { { 1, 1, 0, 0 }, { 0, 0, 0, 0 }, { 0, 0, 1, 0 }, { 0, 0, 0, 1 } }), Path.Combine(dir, "a-00.nii.gz"));
         VolumeIO.WriteNifti(Volume.Create(8, 8, 8), Path.Combine(dir, "b-01.nii.gz"));
 
-        var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Ad, TestFraction = 0 })));
+        var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, TestSettings.AdSplit)));
 
         Assert.Equal(2, error.Problems.Count);
         Assert.Contains(error.Problems, p => p.Contains("a-00.nii.gz (subject a-00): affine is singular"));
@@ -129,10 +130,37 @@ public sealed class CohortPreprocessorTests : IDisposable
     {
         var manifest = WriteCohort(2, "a", "b");
 
-        var error = Assert.Throws<SplitException>(() => CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Bt })));
+        var error = Assert.Throws<SplitException>(() => CohortPreprocessor.Run(Request(manifest, TestSettings.BtSplit)));
 
         Assert.Contains("needs at least 3 subjects from different patients per class", error.Message);
         Assert.Empty(Directory.GetFiles(Path.Combine(_root, "out"), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Given_a_truncated_file_and_a_bad_volume_when_preprocessed_then_both_are_reported_in_one_run()
+    {
+        // Given a cohort where one file is cut short (its header parses, its voxels end early) and another is empty
+        var manifest = WriteCohort(4, "a", "b");
+        var dir = Path.GetDirectoryName(manifest)!;
+        var plain = Path.Combine(_root, "plain.nii");
+        VolumeIO.WriteNifti(TestVolumes.Head(18, 20, 16), plain);
+        File.WriteAllBytes(Path.Combine(dir, "a-02.nii.gz"), Gzip(File.ReadAllBytes(plain)[..2000]));
+        VolumeIO.WriteNifti(Volume.Create(8, 8, 8), Path.Combine(dir, "b-03.nii.gz"));
+
+        // When it is preprocessed, Then the read error (found in the one pass that reads each file) and the volume
+        // error come together
+        var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, TestSettings.AdSplit)));
+
+        Assert.Equal(2, error.Problems.Count);
+        Assert.Contains(error.Problems, p => p.Contains("a-02.nii.gz (subject a-02): voxel data is too short"));
+        Assert.Contains(error.Problems, p => p.Contains("b-03.nii.gz (subject b-03)") && p.Contains("no voxel above the foreground threshold"));
+    }
+
+    private static byte[] Gzip(byte[] bytes)
+    {
+        using var memory = new MemoryStream();
+        using (var gz = new System.IO.Compression.GZipStream(memory, System.IO.Compression.CompressionLevel.Fastest)) gz.Write(bytes);
+        return memory.ToArray();
     }
 
     [Fact]
@@ -149,7 +177,7 @@ public sealed class CohortPreprocessorTests : IDisposable
         using (var gz = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest))
             gz.Write(bytes.Concat(bytes.Skip(352)).ToArray());
 
-        var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Ad, TestFraction = 0 })));
+        var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, TestSettings.AdSplit)));
 
         Assert.Contains("a-01.nii.gz (subject a-01): NIfTI header says 4 dimensions (dim[4]=2)", Assert.Single(error.Problems));
     }
@@ -162,7 +190,7 @@ public sealed class CohortPreprocessorTests : IDisposable
         var image = TestVolumes.Head(20, 20, 3);
         VolumeIO.WriteNifti(new Volume(image.Data.Skip(400).Take(400).ToArray(), [20, 20, 1], [1, 1, 1], Volume.DiagonalAffine(1, 1, 1)), Path.Combine(Path.GetDirectoryName(manifest)!, "b-02.nii.gz"));
 
-        var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, new SplitSettings { Role = CohortRole.Ad, TestFraction = 0 }, Small with { Mode = PreprocessMode.TwoD })));
+        var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, TestSettings.AdSplit, Small with { Mode = CohortMode.TwoD })));
 
         Assert.Contains("mixes 2-D images (e.g. b-02) and 3-D volumes", error.Message);
     }

@@ -24,10 +24,10 @@ public sealed class ModalitySuffixTests : IDisposable
                 foreach (var modality in new[] { "t1", "t1ce", "seg" })
                     VolumeIO.WriteNifti(TestVolumes.Head(14, 16, 12, 1.5, seed++), Path.Combine(folder, $"{id}_{modality}.nii.gz"));
             }
-        var settings = new PreprocessSettings { TargetShape = [8, 8, 8], TargetSpacing = [3, 3, 3], NearDuplicateDistance = 0, ModalitySuffix = "_t1ce" };
+        var settings = TestSettings.Preprocess with { TargetShape = [8, 8, 8], TargetSpacing = [3, 3, 3], NearDuplicateDistance = 0, ModalitySuffix = "_t1ce" };
         var output = Directory.CreateDirectory(Path.Combine(_root, "out")).FullName;
 
-        var summary = CohortPreprocessor.Run(new CohortPreprocessRequest(cohort, output, settings, new SplitSettings { Role = CohortRole.Ad, TestFraction = 0, ValFraction = 0.25 }));
+        var summary = CohortPreprocessor.Run(new CohortPreprocessRequest(cohort, output, settings, TestSettings.AdSplit with { ValFraction = 0.25 }));
 
         Assert.Equal(8, summary.Counts.Values.Sum(c => c.Values.Sum()));
         var index = File.ReadAllLines(Path.Combine(output, "index.csv")).Skip(1).ToList();

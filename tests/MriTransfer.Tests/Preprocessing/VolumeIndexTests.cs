@@ -8,7 +8,7 @@ namespace MriTransfer.Tests.Preprocessing;
 public sealed class VolumeIndexTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("mt-volume-index-").FullName;
-    private static readonly PreprocessSettings Small = new() { TargetShape = [12, 12, 12], TargetSpacing = [2, 2, 2], NearDuplicateDistance = 0 };
+    private static readonly PreprocessSettings Small = TestSettings.Preprocess with { TargetShape = [12, 12, 12], TargetSpacing = [2, 2, 2], NearDuplicateDistance = 0 };
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
@@ -46,14 +46,8 @@ public sealed class VolumeIndexTests : IDisposable
     {
         var (series, _) = Write();
 
-        var e = Assert.Throws<PreprocessingException>(() => SubjectProcessor.Run(new CohortSubject("s", series, "a", "s"), Small, Path.Combine(_root, "out"), keepQc: false));
+        var e = Assert.Throws<ImageReadException>(() => SubjectProcessor.Run(new CohortSubject("s", series, "a", "s"), Small, Path.Combine(_root, "out"), keepQc: false));
 
-        Assert.Contains("set preprocess.volume_index", e.Message);
-    }
-
-    [Fact]
-    public void Given_a_negative_volume_index_When_settings_are_validated_Then_the_problem_names_it()
-    {
-        Assert.Contains("volume_index must be 0 or more (or unset), got -1", (Small with { VolumeIndex = -1 }).Validate());
+        Assert.Contains("choose one with preprocess.volume_index in params.yaml", e.Message);
     }
 }

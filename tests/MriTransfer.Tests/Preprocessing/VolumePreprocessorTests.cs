@@ -1,3 +1,4 @@
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Imaging;
 using MriTransfer.Preprocessing;
 
@@ -5,7 +6,7 @@ namespace MriTransfer.Tests.Preprocessing;
 
 public class VolumePreprocessorTests
 {
-    private static readonly PreprocessSettings Small = new() { TargetShape = [16, 16, 16], TargetSpacing = [2, 2, 2], SliceShape = [12, 10], Slices = 4 };
+    private static readonly PreprocessSettings Small = TestSettings.Preprocess with { TargetShape = [16, 16, 16], TargetSpacing = [2, 2, 2], SliceShape = [12, 10], Slices = 4 };
 
     [Fact]
     public void Given_a_head_in_LPS_when_preprocessed_in_3d_then_the_output_is_RAS_of_the_target_shape_and_normalised()
@@ -44,7 +45,7 @@ public class VolumePreprocessorTests
     [Fact]
     public void Given_a_3d_volume_in_2d_mode_when_preprocessed_then_K_axial_slices_of_the_slice_shape_come_out()
     {
-        var output = VolumePreprocessor.Process(TestVolumes.Head(30, 34, 28), Small with { Mode = PreprocessMode.TwoD });
+        var output = VolumePreprocessor.Process(TestVolumes.Head(30, 34, 28), Small with { Mode = CohortMode.TwoD });
 
         Assert.Equal(new[] { 12, 10, 4 }, output.Shape);
     }
@@ -55,7 +56,7 @@ public class VolumePreprocessorTests
         var head = TestVolumes.Head(40, 30, 3);
         var slice = new Volume(head.Data.Skip(40 * 30).Take(40 * 30).ToArray(), [40, 30, 1], [1, 1, 1], Volume.DiagonalAffine(1, 1, 1));
 
-        var output = VolumePreprocessor.Process(slice, Small with { Mode = PreprocessMode.TwoD });
+        var output = VolumePreprocessor.Process(slice, Small with { Mode = CohortMode.TwoD });
 
         Assert.Equal(new[] { 12, 10, 1 }, output.Shape);
     }
@@ -89,7 +90,7 @@ public class VolumePreprocessorTests
                 for (var x = 4; x < 16; x++) volume[x, y, z] = z is >= 13 and <= 16 ? 200 : 100;
 
         // When 4 slices are taken at 1 mm
-        var slices = VolumePreprocessor.Process(volume, Small with { Mode = PreprocessMode.TwoD, TargetSpacing = [1, 1, 1], Slices = 4, CropMargin = 0 });
+        var slices = VolumePreprocessor.Process(volume, Small with { Mode = CohortMode.TwoD, TargetSpacing = [1, 1, 1], Slices = 4, CropMargin = 0 });
 
         // Then all four are the bright ones: the centre pixel is the same maximum in each
         var centres = Enumerable.Range(0, 4).Select(k => slices[6, 5, k]).ToList();

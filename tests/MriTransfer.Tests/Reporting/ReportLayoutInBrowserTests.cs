@@ -12,7 +12,7 @@ public class ReportLayoutInBrowserTests
     {
         using var data = new SyntheticReportInputs();
         var output = data.NewOutputDir();
-        ReportBuilder.Run(new ReportSettings(plotWidth, plotHeight), data.Inputs, SyntheticReportInputs.Machine, output, _ => { });
+        ReportBuilder.Run(TestSettings.Report with { PlotWidth = plotWidth, PlotHeight = plotHeight }, data.Inputs, SyntheticReportInputs.Machine, output, _ => { });
 
         var problems = HeadlessChromium.LayoutProblems(Path.Combine(output, "report.html"), window);
 

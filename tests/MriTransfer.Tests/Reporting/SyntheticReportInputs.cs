@@ -19,15 +19,15 @@ public sealed class SyntheticReportInputs : IDisposable
             ["head"] = SyntheticEvaluation.Constant,
             ["finetune"] = SyntheticEvaluation.WrongEvery(7),
         };
-        Evaluator.Run(new EvaluateSettings(bootstrapResamples: 200, seed: 1, probeIterations: 50, reconstructionExamples: 2),
+        Evaluator.Run(TestSettings.Evaluate with { BootstrapResamples = 200, Seed = 1, ProbeIterations = 50, ReconstructionExamples = 2 },
             _data.Inputs(variants.Keys), _data.Services(variants), evaluateDir, _ => { });
 
         var pretrain = Dir("Pretrain");
         File.WriteAllText(Path.Combine(pretrain, "history.csv"),
-            "epoch,train_loss,val_loss,lr,seconds\n1,0.9,0.95,0.001,2.1\n2,0.6,0.7,0.001,2.0\n3,0.5,0.62,0.0005,2.0\n");
+            "epoch,train_loss,val_loss,lr\n1,0.9,0.95,0.001\n2,0.6,0.7,0.001\n3,0.5,0.62,0.0005\n");
         var finetune = Dir("FineTune");
         File.WriteAllText(Path.Combine(finetune, "history.csv"),
-            "epoch,train_loss,val_loss,val_balanced_accuracy,lr,seconds\n1,1.1,1.0,0.4,0.001,1\n2,0.8,0.85,0.55,0.001,1\n3,0.6,0.8,0.6,0.001,1\n");
+            "epoch,train_loss,val_loss,val_balanced_accuracy,lr\n1,1.1,1.0,0.4,0.001\n2,0.8,0.85,0.55,0.001\n3,0.6,0.8,0.6,0.001\n");
         var learningCurve = Dir("LearningCurveSummary");
         var cells = new[] { ("finetune", 0.25, 1, 0.5), ("finetune", 0.25, 2, 0.6), ("finetune", 1.0, 1, 0.8), ("finetune", 1.0, 2, 0.7),
             ("scratch", 0.25, 1, 0.4), ("scratch", 0.25, 2, 0.45), ("scratch", 1.0, 1, 0.65), ("scratch", 1.0, 2, 0.6) }
@@ -42,7 +42,7 @@ public sealed class SyntheticReportInputs : IDisposable
     }
 
     public ReportInputs Inputs { get; }
-    public static readonly ReportSettings Settings = new(plotWidth: 500, plotHeight: 320);
+    public static readonly ReportSettings Settings = TestSettings.Report with { PlotWidth = 500, PlotHeight = 320 };
     public static readonly MachineInfo Machine = new(2, "Test OS", ".NET test", "0.0.0", "Test CPU, AVX2", "pinned to AVX2 (test)");
 
     public string NewOutputDir() => _data.NewOutputDir();

@@ -1,6 +1,8 @@
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Imaging;
 using MriTransfer.Models;
 using MriTransfer.Training;
+using MriTransfer.Training.Loop;
 using MriTransfer.Training.Settings;
 using TorchSharp;
 
@@ -40,7 +42,7 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
 
         Assert.True(Identical(ExportedWeights(pipeline.EncoderDir), EncoderWeights(head)));
         Assert.Equal(new[] { "history.csv", "model.json", "model.pt", "training.json" }, Directory.GetFiles(head).Select(Path.GetFileName).Order());
-        Assert.Equal("epoch,train_loss,val_loss,val_balanced_accuracy,lr,seconds", File.ReadLines(Path.Combine(head, "history.csv")).First());
+        Assert.Equal("epoch,train_loss,val_loss,val_balanced_accuracy,lr", File.ReadLines(Path.Combine(head, "history.csv")).First());
     }
 
     [Fact]
@@ -50,7 +52,7 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
         using var temp = new TempDir();
         HeadTraining.Run(pipeline.EncoderDir, bt.Root, temp.Sub("head"), TrainingParams.Classifier(), _ => { });
 
-        FineTuning.Run(Path.Combine(temp.Path, "head"), bt.Root, temp.Sub("finetune"), TrainingParams.FineTune(), _ => { });
+        FineTuning.Run(Path.Combine(temp.Path, "head"), bt.Root, temp.Sub("finetune"), TrainingParams.Classifier(), TrainingParams.FineTune(), _ => { });
 
         Assert.False(Identical(EncoderWeights(Path.Combine(temp.Path, "head")), EncoderWeights(Path.Combine(temp.Path, "finetune"))));
     }
@@ -62,7 +64,7 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
         using var temp = new TempDir();
         HeadTraining.Run(pipeline.EncoderDir, bt.Root, temp.Sub("head"), TrainingParams.Classifier(), _ => { });
 
-        FineTuning.Run(Path.Combine(temp.Path, "head"), bt.Root, temp.Sub("finetune"), TrainingParams.FineTune(p => p["finetune.unfreeze_blocks"] = 1), _ => { });
+        FineTuning.Run(Path.Combine(temp.Path, "head"), bt.Root, temp.Sub("finetune"), TrainingParams.Classifier(), TrainingParams.FineTune(p => p["finetune.unfreeze_blocks"] = 1), _ => { });
 
         var before = EncoderWeights(Path.Combine(temp.Path, "head"));
         var after = EncoderWeights(Path.Combine(temp.Path, "finetune"));
@@ -76,9 +78,7 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
         using var bt = new TinyCohort(BtClasses, trainPerClass: 2, valPerClass: 1, writeTestVolumes: false);
         using var temp = new TempDir();
         var dir = temp.Sub("scratch");
-        var settings = FineTuneSettings_ReadScratch();
-
-        ScratchTraining.Run(bt.Root, dir, settings, _ => { });
+        ScratchTraining.Run(bt.Root, dir, TrainingParams.Classifier(), fineTuneEpochs: 2, _ => { });
 
         Assert.Equal(4, (int)ModelFiles.ReadJson(Path.Combine(dir, "training.json"))["epochs_budget"]!);
         using var classifier = SubjectClassifiers.Load(dir);
@@ -88,8 +88,20 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
         Assert.Equal(1.0, probabilities.Sum(), 1e-5);
     }
 
-    private static ClassifierSettings FineTuneSettings_ReadScratch() =>
-        MriTransfer.Training.Settings.FineTuneSettings.ReadScratch(TrainingParams.Source(TrainingParams.Tiny()));
+    [Fact]
+    public void Training_twice_with_the_same_settings_gives_byte_identical_output_folders()
+    {
+        using var bt = new TinyCohort(BtClasses, trainPerClass: 2, valPerClass: 1, writeTestVolumes: false);
+        using var temp = new TempDir();
+
+        ScratchTraining.Run(bt.Root, temp.Sub("a"), TrainingParams.Classifier(), fineTuneEpochs: 1, _ => { });
+        ScratchTraining.Run(bt.Root, temp.Sub("b"), TrainingParams.Classifier(), fineTuneEpochs: 1, _ => { });
+
+        var files = Directory.GetFiles(Path.Combine(temp.Path, "a")).Select(Path.GetFileName).Order().ToList();
+        Assert.Equal(["history.csv", "model.json", "model.pt", "training.json"], files);
+        foreach (var file in files)
+            Assert.True(File.ReadAllBytes(Path.Combine(temp.Path, "a", file!)).SequenceEqual(File.ReadAllBytes(Path.Combine(temp.Path, "b", file!))), file);
+    }
 
     [Fact]
     public void An_encoder_exported_with_another_architecture_is_refused_naming_the_mismatching_keys()
@@ -124,7 +136,7 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
         using var temp = new TempDir();
 
         var error = Assert.Throws<TrainingInputException>(() => ScratchTraining.Run(bt.Root, temp.Sub("s"),
-            TrainingParams.Classifier(p => p["train.label_fraction"] = 0.5), _ => { }));
+            TrainingParams.Classifier(p => p["train.label_fraction"] = 0.5), fineTuneEpochs: 0, _ => { }));
 
         Assert.Contains("class 'none' has no subject in the training subset", error.Message);
         Assert.Contains("selects 2 of 3 train subjects", error.Message);
@@ -133,10 +145,10 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
     [Fact]
     public void In_two_d_mode_a_subjects_probabilities_are_the_mean_over_its_slices()
     {
-        using var bt = new TinyCohort(BtClasses, trainPerClass: 1, valPerClass: 1, mode: "2d", shape: [16, 16, 3], writeTestVolumes: false);
+        using var bt = new TinyCohort(BtClasses, trainPerClass: 1, valPerClass: 1, mode: CohortMode.TwoD, shape: [16, 16, 3], writeTestVolumes: false);
         using var temp = new TempDir();
         var dir = temp.Sub("scratch2d");
-        ScratchTraining.Run(bt.Root, dir, TrainingParams.Classifier(), _ => { });
+        ScratchTraining.Run(bt.Root, dir, TrainingParams.Classifier(), fineTuneEpochs: 0, _ => { });
         using var classifier = SubjectClassifiers.Load(dir);
         var volume = VolumeIO.Read(Path.Combine(bt.Root, "subjects", "sub-000.nii.gz"));
 
@@ -159,7 +171,7 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
         using var temp = new TempDir();
 
         // When a classifier trains on it, it succeeds, and records only train and val subjects
-        ScratchTraining.Run(bt.Root, temp.Sub("s"), TrainingParams.Classifier(), _ => { });
+        ScratchTraining.Run(bt.Root, temp.Sub("s"), TrainingParams.Classifier(), fineTuneEpochs: 0, _ => { });
 
         var used = ModelFiles.ReadJson(Path.Combine(temp.Path, "s", "training.json"))["subjects_used"]!;
         var ids = used["train"]!.AsArray().Concat(used["val"]!.AsArray()).Select(n => (string)n!).ToList();

@@ -1,68 +1,37 @@
+using MriTransfer.Models;
 using MriTransfer.Training;
 using MriTransfer.Training.Settings;
 
 namespace MriTransfer.Tests.Training;
 
+/// <summary>What the settings records check beyond the schema in build/ (which alone holds every key's range).</summary>
 public class SettingsTests
 {
-    private static ParamSource Params(params (string Key, object Value)[] values) =>
-        ParamSource.FromDictionary(values.ToDictionary(v => v.Key, v => v.Value));
-
     [Fact]
-    public void Defaults_apply_when_no_key_is_given()
+    public void Group_norm_that_does_not_divide_the_widths_is_refused_naming_the_key()
     {
-        var settings = PretrainSettings.Read(Params());
+        var settings = TrainingParams.Pretrain(p => { p["model.norm"] = "group"; p["model.norm_groups"] = 5; });
 
-        Assert.Equal([4, 8, 16], settings.Model.Channels);
-        Assert.Equal("denoising", settings.Variant.Kind);
-        Assert.Equal(12, settings.Epochs);
-        Assert.Equal(2, settings.Runtime.TorchThreads);
-    }
+        var error = Assert.Throws<ModelConfigurationException>(() => settings.Model.Architecture(3));
 
-    [Fact]
-    public void Every_bad_pretrain_param_is_reported_together()
-    {
-        var error = Assert.Throws<TrainingInputException>(() => PretrainSettings.Read(Params(
-            ("pretrain.lr", -1), ("pretrain.epochs", "many"), ("pretrain.variant", "vae"))));
-
-        Assert.Contains("pretrain.lr must be in (0, 1], got -1", error.Message);
-        Assert.Contains("pretrain.epochs must be an integer in 1..10000, got 'many'", error.Message);
-        Assert.Contains("pretrain.variant must be one of plain, denoising, masked, got 'vae'", error.Message);
-    }
-
-    [Fact]
-    public void A_label_fraction_of_zero_is_refused()
-    {
-        var error = Assert.Throws<TrainingInputException>(() => ClassifierSettings.Read(Params(("train.label_fraction", 0)), "TrainHead"));
-        Assert.Contains("train.label_fraction must be in (0, 1], got 0", error.Message);
-    }
-
-    [Fact]
-    public void Group_norm_that_does_not_divide_the_widths_is_reported_at_params_time()
-    {
-        var error = Assert.Throws<TrainingInputException>(() => PretrainSettings.Read(Params(("model.norm", "group"), ("model.norm_groups", 5))));
         Assert.Contains("model.norm_groups = 5 must divide every block width", error.Message);
     }
 
     [Fact]
-    public void Unfreezing_more_blocks_than_the_encoder_has_is_refused()
+    public void Unfreezing_more_blocks_than_the_encoder_has_is_refused_before_anything_is_read()
     {
-        var error = Assert.Throws<TrainingInputException>(() => FineTuneSettings.Read(Params(("finetune.unfreeze_blocks", 4))));
-        Assert.Contains("finetune.unfreeze_blocks = 4 exceeds the encoder's 3 blocks", error.Message);
+        var error = Assert.Throws<ModelConfigurationException>(() => FineTuning.Run("no-head", "no-cohort", "no-output",
+            TrainingParams.Classifier(), TrainingParams.FineTune(p => p["finetune.unfreeze_blocks"] = 4), _ => { }));
+
+        Assert.Contains("finetune.unfreeze_blocks = 4 exceeds the encoder's 2 blocks", error.Message);
     }
 
     [Fact]
-    public void Channel_lists_may_be_given_as_one_comma_separated_scalar()
+    public void An_unknown_autoencoder_variant_from_a_model_json_is_refused_naming_the_kinds()
     {
-        var settings = PretrainSettings.Read(Params(("model.channels", "8, 16")));
-        Assert.Equal([8, 16], settings.Model.Channels);
-    }
+        var error = Assert.Throws<ModelConfigurationException>(() => AutoencoderVariant.Create("vae", 0, 0, 1));
 
-    [Fact]
-    public void TrainScratch_gets_the_head_plus_fine_tune_epochs()
-    {
-        var settings = FineTuneSettings.ReadScratch(Params(("classifier.epochs", 7), ("finetune.epochs", 5)));
-        Assert.Equal(12, settings.Epochs);
+        Assert.Contains("pretrain.variant must be one of plain, denoising, masked, got 'vae'", error.Message);
     }
 
     [Theory]

@@ -1,46 +1,32 @@
-using System.Globalization;
-using MriTransfer.Imaging;
+using MriTransfer.Cohorts.Preprocessed;
+using MriTransfer.Tests.Cohorts;
 
 namespace MriTransfer.Tests.Training;
 
 /// <summary>
-/// Writes a tiny preprocessed cohort folder (the Preprocess stage's contract: subjects/*.nii.gz, index.csv, splits.csv,
-/// label_fractions.csv, summary.json) in a temp dir. Class k's volumes carry a bright cube whose size grows with k, so
+/// Writes a tiny preprocessed cohort folder (the Preprocess stage's contract, through its writer) in a temp dir. Class k's volumes carry a bright cube whose size grows with k, so
 /// the classes are learnable. Test subjects' files can be left out to prove a stage never reads them.
 /// </summary>
 public sealed class TinyCohort : IDisposable
 {
-    public TinyCohort(string[] classes, int trainPerClass, int valPerClass, int testPerClass = 1, string mode = "3d",
+    public TinyCohort(string[] classes, int trainPerClass, int valPerClass, int testPerClass = 1, CohortMode mode = CohortMode.ThreeD,
         int[]? shape = null, int seed = 1, bool writeTestVolumes = true, Func<string, int, float[], float[]>? alter = null)
     {
         Root = Path.Combine(Path.GetTempPath(), "mrit-cohort-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.Combine(Root, "subjects"));
         Shape = shape ?? [16, 16, 16];
         var random = new Random(seed);
-        var index = new List<string> { "subject_id,patient_id,label,split,path,mean,sd,min,max" };
-        var splits = new List<string> { "subject_id,patient_id,label,split,fold" };
-        var fractions = new List<string> { "subject_id,fraction" };
-        var n = 0;
+        var subjects = new List<PreprocessedCohortFixture.Subject>();
         foreach (var (split, count) in new[] { ("train", trainPerClass), ("val", valPerClass), ("test", testPerClass) })
             for (var c = 0; c < classes.Length; c++)
                 for (var i = 0; i < count; i++)
                 {
-                    var id = $"sub-{n++:D3}";
+                    var id = $"sub-{subjects.Count:D3}";
                     var data = Pattern(c, random);
-                    if (alter is not null) data = alter(id, n - 1, data);
-                    var path = $"subjects/{id}.nii.gz";
-                    if (split != "test" || writeTestVolumes)
-                        VolumeIO.WriteNifti(new Volume(data, Shape, [3, 3, 3], Volume.DiagonalAffine(3, 3, 3)), Path.Combine(Root, path));
-                    index.Add(string.Create(CultureInfo.InvariantCulture, $"{id},{id},{classes[c]},{split},{path},{data.Average():R},1,{data.Min():R},{data.Max():R}"));
-                    splits.Add($"{id},{id},{classes[c]},{split},");
-                    if (split == "train") fractions.Add(string.Create(CultureInfo.InvariantCulture, $"{id},{(i == 0 ? 0.5 : 1.0)}"));
+                    if (alter is not null) data = alter(id, subjects.Count, data);
+                    subjects.Add(new PreprocessedCohortFixture.Subject(id, split, classes[c], data, i == 0 ? 0.5 : 1.0));
                     SubjectIds.Add(id);
                 }
-        File.WriteAllLines(Path.Combine(Root, "index.csv"), index);
-        File.WriteAllLines(Path.Combine(Root, "splits.csv"), splits);
-        File.WriteAllLines(Path.Combine(Root, "label_fractions.csv"), fractions);
-        File.WriteAllText(Path.Combine(Root, "summary.json"),
-            $$"""{ "mode": "{{mode}}", "classes": [{{string.Join(", ", classes.Select(c => $"\"{c}\""))}}], "shape": [{{string.Join(", ", Shape)}}], "spacing": [3, 3, 3], "counts": {}, "label_fractions": [0.5, 1] }""");
+        PreprocessedCohortFixture.Write(Root, mode, classes, Shape, 3, subjects, [0.5, 1], s => s.Split != "test" || writeTestVolumes);
     }
 
     public string Root { get; }

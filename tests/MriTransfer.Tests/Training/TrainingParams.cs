@@ -2,7 +2,10 @@ using MriTransfer.Training.Settings;
 
 namespace MriTransfer.Tests.Training;
 
-/// <summary>Tiny, fast params for tests (16³ volumes, narrow encoder, 1–3 epochs, no augmentation unless asked).</summary>
+/// <summary>
+/// Tiny, fast settings for tests: params.yaml with 16³-friendly model widths, 1–4 epochs and no augmentation unless
+/// asked, bound as the stages bind theirs.
+/// </summary>
 public static class TrainingParams
 {
     public static Dictionary<string, object> Tiny() => new()
@@ -13,6 +16,7 @@ public static class TrainingParams
         ["runtime.torch_threads"] = 1,
         ["pretrain.epochs"] = 2,
         ["pretrain.batch_size"] = 2,
+        ["pretrain.patience"] = 4,
         ["pretrain.variant"] = "plain",
         ["pretrain.augment.flip"] = false,
         ["pretrain.augment.rotate_degrees"] = 0,
@@ -21,6 +25,8 @@ public static class TrainingParams
         ["pretrain.augment.intensity"] = 0,
         ["classifier.epochs"] = 2,
         ["classifier.batch_size"] = 2,
+        ["classifier.patience"] = 6,
+        ["classifier.lr"] = 0.001,
         ["classifier.augment.flip"] = false,
         ["classifier.augment.rotate_degrees"] = 0,
         ["classifier.augment.scale"] = 0,
@@ -28,15 +34,24 @@ public static class TrainingParams
         ["classifier.augment.intensity"] = 0,
         ["finetune.epochs"] = 2,
         ["finetune.warmup_epochs"] = 1,
+        ["train.seed"] = 0,
+        ["train.label_fraction"] = 1.0,
     };
 
-    public static ParamSource Source(Dictionary<string, object> values) => ParamSource.FromDictionary(values);
+    public static PretrainSettings Pretrain(Action<Dictionary<string, object>>? change = null)
+    {
+        var p = TestParams.Load(With(change));
+        return new PretrainSettings(p.Bind<ModelSettings>("model"), p.Bind<PretrainOptions>("pretrain"), p.Bind<OptimizerSettings>("pretrain"), p.Bind<RuntimeSettings>("runtime"));
+    }
 
-    public static PretrainSettings Pretrain(Action<Dictionary<string, object>>? change = null) => PretrainSettings.Read(Source(With(change)));
+    public static ClassifierSettings Classifier(Action<Dictionary<string, object>>? change = null)
+    {
+        var p = TestParams.Load(With(change));
+        return new ClassifierSettings(p.Bind<ModelSettings>("model"), p.Bind<ClassifierOptions>("classifier"), p.Bind<OptimizerSettings>("classifier"),
+            p.Bind<TrainSettings>("train"), p.Bind<RuntimeSettings>("runtime"));
+    }
 
-    public static ClassifierSettings Classifier(Action<Dictionary<string, object>>? change = null) => ClassifierSettings.Read(Source(With(change)), "test");
-
-    public static FineTuneSettings FineTune(Action<Dictionary<string, object>>? change = null) => FineTuneSettings.Read(Source(With(change)));
+    public static FineTuneSettings FineTune(Action<Dictionary<string, object>>? change = null) => TestParams.Load(With(change)).Bind<FineTuneSettings>("finetune");
 
     private static Dictionary<string, object> With(Action<Dictionary<string, object>>? change)
     {

@@ -1,3 +1,5 @@
+using MriTransfer.Randomness;
+
 namespace MriTransfer.Cohorts.Splitting;
 
 /// <summary>One row of label_fractions.csv: the smallest configured fraction whose training subset includes the subject.</summary>
@@ -18,7 +20,7 @@ public static class LabelFractionSampler
         foreach (var byClass in train.GroupBy(s => s.Label).OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             var groups = byClass.GroupBy(s => s.GroupId).Select(g => g.ToList()).OrderBy(g => g[0].GroupId, StringComparer.Ordinal);
-            var ordered = SeededRandom.For(seed, byClass.Key + "/fractions").Shuffle(groups);
+            var ordered = SeededRandom.ForSplits(seed, byClass.Key + "/fractions").Shuffle(groups);
             var total = byClass.Count();
             var taken = 0;
             var next = 0; // index into ascending fractions

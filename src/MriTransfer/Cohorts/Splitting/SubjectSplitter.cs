@@ -1,3 +1,5 @@
+using MriTransfer.Randomness;
+
 namespace MriTransfer.Cohorts.Splitting;
 
 /// <summary>
@@ -98,7 +100,7 @@ public static class SubjectSplitter
 
     /// <summary>Seeded shuffle of a class's groups (in id order first), then larger groups first so they pack well.</summary>
     internal static List<SubjectGroup> Order(IEnumerable<SubjectGroup> groups, int seed, string stream) =>
-        SeededRandom.For(seed, stream).Shuffle(groups.OrderBy(g => g.Id, StringComparer.Ordinal))
+        SeededRandom.ForSplits(seed, stream).Shuffle(groups.OrderBy(g => g.Id, StringComparer.Ordinal))
             .Select((g, i) => (g, i)).OrderByDescending(p => p.g.Size).ThenBy(p => p.i).Select(p => p.g).ToList();
 
     /// <summary>

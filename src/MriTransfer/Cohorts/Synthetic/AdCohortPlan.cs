@@ -1,3 +1,5 @@
+using MriTransfer.Randomness;
+
 namespace MriTransfer.Cohorts.Synthetic;
 
 /// <summary>
@@ -14,7 +16,7 @@ public static class AdCohortPlan
 
     public static SyntheticScan Scan(SyntheticCohortSettings settings, int index, HeadTemplate? template = null)
     {
-        var rng = SeededRandom.For(settings.Seed, "ad", index);
+        var rng = SeededRandom.ForSynthesis(settings.Seed, "ad", index);
         var label = Classes[index % Classes.Length];
         var severity = label switch
         {
@@ -27,7 +29,7 @@ public static class AdCohortPlan
         var head = HeadAnatomy.Random(rng,
             globalAtrophy: 0.2 * ageFactor + 0.7 * severity + rng.Normal(0, 0.04),
             hippocampalAtrophy: 0.9 * severity + 0.1 * ageFactor + rng.Normal(0, 0.05), template);
-        var site = 1 + rng.Next(3);
+        var site = 1 + (int)rng.Uniform(0, 3);
         var (rotation, shift) = PhantomSubject.RandomPose(rng, settings.MaxRotationDeg, settings.MaxShiftMm);
         var phantom = new PhantomSubject(head, TissueContrast.T1(rng, site), null, rotation, shift,
             PhantomSubject.RandomBias(rng, settings.BiasField), settings.Noise * rng.Uniform(0.8, 1.2), rng.NextUInt64(), template);

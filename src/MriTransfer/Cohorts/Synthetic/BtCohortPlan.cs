@@ -1,3 +1,5 @@
+using MriTransfer.Randomness;
+
 namespace MriTransfer.Cohorts.Synthetic;
 
 /// <summary>
@@ -15,19 +17,19 @@ public static class BtCohortPlan
         var scans = new List<SyntheticScan>(settings.BtSubjects);
         for (var patient = 0; scans.Count < settings.BtSubjects; patient++)
         {
-            var rng = SeededRandom.For(settings.Seed, "bt-patient", patient);
+            var rng = SeededRandom.ForSynthesis(settings.Seed, "bt-patient", patient);
             var label = Classes[patient % Classes.Length];
             var age = (int)Math.Round(rng.Uniform(22, 78));
             var head = HeadAnatomy.Random(rng, globalAtrophy: Math.Max(0, (age - 40) / 120.0 + rng.Normal(0, 0.03)), hippocampalAtrophy: Math.Max(0, rng.Normal(0.05, 0.03)), template);
             var lesion = label == "no_tumor" ? null : Lesion.Random(Enum.Parse<LesionKind>(label, ignoreCase: true), head, rng, settings.Difficulty);
-            var site = 1 + rng.Next(2);
+            var site = 1 + (int)rng.Uniform(0, 2);
             var sex = rng.NextDouble() < 0.5 ? "F" : "M";
             var twice = rng.NextDouble() < settings.BtRepeatFraction && settings.BtSubjects - scans.Count >= 2;
             var growth = rng.Uniform(1.0, 1.15);
             var patientId = $"bt-p{patient + 1:D4}";
             for (var session = 1; session <= (twice ? 2 : 1); session++)
             {
-                var scanRng = SeededRandom.For(settings.Seed, $"bt-scan-{session}", patient);
+                var scanRng = SeededRandom.ForSynthesis(settings.Seed, $"bt-scan-{session}", patient);
                 var (rotation, shift) = PhantomSubject.RandomPose(scanRng, settings.MaxRotationDeg, settings.MaxShiftMm);
                 var phantom = new PhantomSubject(head, TissueContrast.ContrastEnhancedT1(scanRng, site),
                     session == 1 ? lesion : lesion?.Grown(growth), rotation, shift,

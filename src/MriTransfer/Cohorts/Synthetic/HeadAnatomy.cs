@@ -1,3 +1,5 @@
+using MriTransfer.Randomness;
+
 namespace MriTransfer.Cohorts.Synthetic;
 
 /// <summary>
@@ -34,7 +36,7 @@ public sealed class HeadAnatomy
         var baseRadii = template?.Radii ?? new Vec3(68, 86, 76);
         var folds = new (Vec3, double)[7];
         for (var i = 0; i < folds.Length; i++)
-            folds[i] = ((2 * Math.PI / rng.Uniform(22, 38)) * rng.UnitVector(), rng.Uniform(0, 2 * Math.PI));
+            folds[i] = ((2 * Math.PI / rng.Uniform(22, 38)) * Vec3.RandomUnit(rng), rng.Uniform(0, 2 * Math.PI));
         return new HeadAnatomy
         {
             Radii = new Vec3(baseRadii.X * scale * rng.Normal(1, 0.025), baseRadii.Y * scale * rng.Normal(1, 0.025), baseRadii.Z * scale * rng.Normal(1, 0.025)),

@@ -52,7 +52,7 @@ public sealed class HeadTemplate
                 }
         var centre = new Vec3((low[0] + high[0]) / 2, (low[1] + high[1]) / 2, (low[2] + high[2]) / 2);
         var radii = new Vec3((high[0] - low[0]) / 2, (high[1] - low[1]) / 2, (high[2] - low[2]) / 2);
-        return new HeadTemplate(volume.WithData(data), Invert(a), centre, radii, path);
+        return new HeadTemplate(volume.WithData(data), Affine.Invert(a), centre, radii, path);
     }
 
     /// <summary>Template intensity (99th percentile = 1) at a point of the template's world; 0 outside.</summary>
@@ -76,19 +76,4 @@ public sealed class HeadTemplate
     /// <summary>Maps a subject's head-frame point to the template's world, scaling by the ratio of head sizes.</summary>
     public Vec3 ToTemplate(Vec3 headFrame, Vec3 subjectRadii) =>
         Centre + new Vec3(headFrame.X * Radii.X / subjectRadii.X, headFrame.Y * Radii.Y / subjectRadii.Y, headFrame.Z * Radii.Z / subjectRadii.Z);
-
-    private static double[,] Invert(double[,] a)
-    {
-        var m = new double[3, 3];
-        for (var r = 0; r < 3; r++) for (var c = 0; c < 3; c++) m[r, c] = a[r, c];
-        var it = Imaging.Nifti.Matrix3.InverseTranspose(m);
-        var inv = new double[4, 4];
-        for (var r = 0; r < 3; r++)
-        {
-            for (var c = 0; c < 3; c++) inv[r, c] = it[c, r];
-            inv[r, 3] = -(inv[r, 0] * a[0, 3] + inv[r, 1] * a[1, 3] + inv[r, 2] * a[2, 3]);
-        }
-        inv[3, 3] = 1;
-        return inv;
-    }
 }

@@ -1,3 +1,5 @@
+using MriTransfer.Randomness;
+
 namespace MriTransfer.Cohorts.Synthetic;
 
 public enum LesionKind { Glioma, Meningioma, Pituitary }
@@ -16,7 +18,7 @@ public sealed record Lesion(LesionKind Kind, Vec3 Centre, double Radius, double 
     {
         var sizeScale = 1 - 0.45 * difficulty;
         var contrast = 1 - 0.75 * difficulty;
-        var lobes = Enumerable.Range(0, 4).Select(_ => (rng.UnitVector(), rng.Uniform(0, 2 * Math.PI))).ToArray();
+        var lobes = Enumerable.Range(0, 4).Select(_ => (Vec3.RandomUnit(rng), rng.Uniform(0, 2 * Math.PI))).ToArray();
         switch (kind)
         {
             case LesionKind.Glioma:
@@ -52,7 +54,7 @@ public sealed record Lesion(LesionKind Kind, Vec3 Centre, double Radius, double 
     {
         while (true)
         {
-            var u = rng.UnitVector();
+            var u = Vec3.RandomUnit(rng);
             if (u.Z >= minZ && Math.Abs(u.X) > 0.15) return u;
         }
     }

@@ -1,4 +1,5 @@
 using MriTransfer.Imaging;
+using MriTransfer.Randomness;
 
 namespace MriTransfer.Cohorts.Synthetic;
 

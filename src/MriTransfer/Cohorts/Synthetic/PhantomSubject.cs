@@ -1,3 +1,5 @@
+using MriTransfer.Randomness;
+
 namespace MriTransfer.Cohorts.Synthetic;
 
 /// <summary>Everything needed to render one scan; rendering is a pure function of this record.</summary>

@@ -19,6 +19,7 @@ public static class SyntheticCohorts
 {
     public static SyntheticCohortSummary Generate(SyntheticCohortSettings settings, string outputDir, Action<string>? progress = null)
     {
+        settings.Validate();
         var clock = Stopwatch.StartNew();
         var template = settings.TemplatePath is { } path ? HeadTemplate.Load(path) : null;
         var ad = AdCohortPlan.Plan(settings, template);

@@ -1,3 +1,5 @@
+using MriTransfer.Randomness;
+
 namespace MriTransfer.Cohorts.Synthetic;
 
 /// <summary>

@@ -47,7 +47,7 @@ public static class AnalyzeReader
         var affine = analyze.Affine();
         var source = analyze.UsesOrigin ? "analyze (SPM origin)" : "analyze (image centre)";
         var info = new ImageFileInfo(Format, NiftiDataTypes.Name(header.DataType), header.FileShape, source, header.BigEndian, nonFinite);
-        return new VolumeFile(new Volume(data, shape, NiftiReader.Spacing(affine), affine), info);
+        return new VolumeFile(new Volume(data, shape, Affine.Spacing(affine), affine), info);
     }
 
     private static AnalyzeHeader Header(string headerPath)

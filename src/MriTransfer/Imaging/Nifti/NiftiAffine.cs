@@ -64,18 +64,18 @@ public static class NiftiAffine
         var zooms = new double[3];
         for (var col = 0; col < 3; col++)
         {
-            zooms[col] = Math.Sqrt(Enumerable.Range(0, 3).Sum(r => affine[r, col] * affine[r, col]));
+            zooms[col] = Affine.ColumnNorm(affine, col);
             if (zooms[col] == 0) zooms[col] = 1;
             for (var r = 0; r < 3; r++) m[r, col] = affine[r, col] / zooms[col];
         }
         var qfac = 1.0;
-        if (Matrix3.Determinant(m) < 0)
+        if (Affine.Determinant(m) < 0)
         {
             qfac = -1;
             for (var r = 0; r < 3; r++) m[r, 2] = -m[r, 2];
         }
-        var rotation = Matrix3.ClosestOrthogonal(m);
-        var (qa, qb, qc, qd) = Matrix3.ToQuaternion(rotation);
+        var rotation = Affine.ClosestOrthogonal(m);
+        var (qa, qb, qc, qd) = Affine.ToQuaternion(rotation);
         if (qa < 0) { qb = -qb; qc = -qc; qd = -qd; }
         return (qb, qc, qd, qfac, zooms, [affine[0, 3], affine[1, 3], affine[2, 3]]);
     }

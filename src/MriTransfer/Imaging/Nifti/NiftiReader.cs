@@ -39,7 +39,7 @@ public static class NiftiReader
         var (nonFinite, first) = VoxelDecoder.FindNonFinite(data, shape);
         if (nonFinite > 0 && !options.AllowNonFinite) throw new NonFiniteVoxelsException(imagePath ?? path, nonFinite, first);
 
-        var volume = new Volume(data, shape, Spacing(affine), affine);
+        var volume = new Volume(data, shape, Affine.Spacing(affine), affine);
         var info = new ImageFileInfo($"NIfTI-{header.Version}", NiftiDataTypes.Name(header.DataType), header.FileShape, source, header.BigEndian, nonFinite);
         return new VolumeFile(volume, info);
     }
@@ -77,8 +77,12 @@ public static class NiftiReader
             return index;
         }
         if (count > 1)
+        {
+            var extra = Enumerable.Range(4, header.Rank - 3).Where(d => header.Dim[d] > 1).Select(d => $"dim[{d}]={header.Dim[d]}");
             throw new ImageReadException(path,
-                $"file holds {count} volumes (dims [{string.Join(", ", header.FileShape)}]) but a single 3-D volume is needed; choose one with {PipelineVolume.Key} in params.yaml (0 to {count - 1}; Inspect shows each volume's statistics)");
+                $"NIfTI header says {header.Rank} dimensions ({string.Join(", ", extra)}): the file holds {count} volumes (dims [{string.Join(", ", header.FileShape)}]) " +
+                $"but a single 3-D volume is needed; choose one with {PipelineVolume.Key} in params.yaml (0 to {count - 1}; Inspect shows each volume's statistics)");
+        }
         return 0;
     }
 
@@ -141,7 +145,4 @@ public static class NiftiReader
     }
 
     private static double Positive(double v) => v > 0 && double.IsFinite(v) ? v : 1;
-
-    internal static double[] Spacing(double[,] affine) =>
-        Enumerable.Range(0, 3).Select(c => Math.Sqrt(Enumerable.Range(0, 3).Sum(r => affine[r, c] * affine[r, c]))).ToArray();
 }

@@ -1,8 +1,11 @@
+using Pipeline.Errors;
+
 namespace MriTransfer.Models.ImageNet;
 
 /// <summary>Invalid imagenet.* settings or inputs of the ImageNet variants; every problem found, one per line.</summary>
-public sealed class ImageNetSettingsException(IEnumerable<string> problems)
-    : Exception(string.Join(Environment.NewLine, problems))
+public sealed class ImageNetSettingsException : InputException
 {
-    public ImageNetSettingsException(string problem) : this([problem]) { }
+    public ImageNetSettingsException(IEnumerable<string> problems) : base(problems) { }
+
+    public ImageNetSettingsException(string problem) : base(problem) { }
 }

@@ -1,5 +1,5 @@
 using MriTransfer.Imaging;
-using MriTransfer.Training;
+using Pipeline.Errors;
 using static TorchSharp.torch;
 
 namespace MriTransfer.Models.ImageNet;
@@ -30,7 +30,7 @@ public sealed class ResNetSliceClassifier : ISubjectClassifier
         var info = ResNetSliceModelInfo.Read(Path.Combine(modelDir, "model.json"));
         var weights = Path.Combine(modelDir, "model.pt");
         if (!File.Exists(weights))
-            throw new FileNotFoundException($"{weights}: missing; the classifier folder {modelDir} is incomplete", weights);
+            throw new InputException($"{weights}: missing; the classifier folder {modelDir} is incomplete");
         var net = new ResNetSliceNet(new ResNet18Backbone(), info.Classes.Count);
         net.load(weights, strict: true);
         net.eval();
@@ -41,7 +41,7 @@ public sealed class ResNetSliceClassifier : ISubjectClassifier
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var images = SliceImages.FromVolume(subject, info.Mode, info.Sampling);
+        var images = SliceImages.FromVolume(subject, info.CohortMode, info.Sampling);
         return SubjectProbabilities(net, images);
     }
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MriTransfer.Cohorts.Preprocessed;
+using Pipeline.Errors;
 
 namespace MriTransfer.Models.ImageNet;
 
@@ -24,8 +26,12 @@ public sealed record ResNetSliceModelInfo(
     [JsonIgnore]
     public SliceSampling Sampling => new(ImageSize, Slices, SliceSpacing);
 
-    public static ResNetSliceModelInfo Create(IReadOnlyList<string> classes, string mode, SliceSampling sampling, bool backboneTrained) =>
-        new(KindName, classes, mode, sampling.ImageSize, sampling.Slices, sampling.SliceSpacing,
+    /// <summary><see cref="Mode"/> as read (checked by <see cref="Read"/>).</summary>
+    [JsonIgnore]
+    public CohortMode CohortMode => CohortModes.Parse(Mode, "model.json");
+
+    public static ResNetSliceModelInfo Create(IReadOnlyList<string> classes, CohortMode mode, SliceSampling sampling, bool backboneTrained) =>
+        new(KindName, classes, mode.Text(), sampling.ImageSize, sampling.Slices, sampling.SliceSpacing,
             ResNet18Backbone.FeatureCount, ResNet18Backbone.BlocksPerStage, backboneTrained,
             $"{ResNet18Package.PackageId} {ResNet18Package.PackageVersion} {ResNet18Package.ModelRelativePath}",
             ResNet18Package.ModelSha256,
@@ -37,16 +43,16 @@ public sealed record ResNetSliceModelInfo(
     public static ResNetSliceModelInfo Read(string path)
     {
         if (!File.Exists(path))
-            throw new FileNotFoundException($"{path}: missing; is {Path.GetDirectoryName(path)} the output of ImageNetHead or ImageNetFineTune?", path);
+            throw new InputException($"{path}: missing; is {Path.GetDirectoryName(path)} the output of ImageNetHead or ImageNetFineTune?");
         var info = JsonSerializer.Deserialize<ResNetSliceModelInfo>(File.ReadAllText(path))
-                   ?? throw new InvalidDataException($"{path}: empty model.json");
+                   ?? throw new InputException($"{path}: empty model.json");
         var problems = new List<string>();
         if (info.Kind != KindName) problems.Add($"{path}: kind is '{info.Kind}', expected '{KindName}'");
         if (info.Classes is null || info.Classes.Count < 2) problems.Add($"{path}: classes must list at least 2 classes");
-        if (info.Mode is not ("3d" or "2d")) problems.Add($"{path}: mode is '{info.Mode}', expected \"3d\" or \"2d\"");
+        CohortModes.Parse(info.Mode, path);
         if (info.BlocksPerStage is null || !info.BlocksPerStage.SequenceEqual(ResNet18Backbone.BlocksPerStage))
             problems.Add($"{path}: blocks_per_stage must be [{string.Join(", ", ResNet18Backbone.BlocksPerStage)}]");
-        if (problems.Count > 0) throw new InvalidDataException(string.Join(Environment.NewLine, problems));
+        if (problems.Count > 0) throw new InputException(problems);
         return info;
     }
 }

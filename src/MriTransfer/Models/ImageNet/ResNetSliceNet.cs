@@ -1,3 +1,4 @@
+using MriTransfer.Randomness;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -42,7 +43,7 @@ public sealed class ResNetSliceNet : nn.Module<Tensor, Tensor>
     /// </summary>
     public void ResetHead(int seed)
     {
-        var random = new Random(seed);
+        var random = Seeds.Stream(seed);
         var bound = 1.0 / Math.Sqrt(ResNet18Backbone.FeatureCount);
         float[] Draw(long count) => Enumerable.Range(0, (int)count).Select(_ => (float)((random.NextDouble() * 2 - 1) * bound)).ToArray();
         using var noGrad = no_grad();

@@ -1,3 +1,4 @@
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Imaging;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -15,7 +16,7 @@ public static class SliceImages
 {
     public const double LowPercentile = 0.5, HighPercentile = 99.5;
 
-    public static Tensor FromVolume(Volume volume, string mode, SliceSampling sampling)
+    public static Tensor FromVolume(Volume volume, CohortMode mode, SliceSampling sampling)
     {
         using var scope = NewDisposeScope();
         var (low, high) = RobustRange(volume.Data);
@@ -23,9 +24,8 @@ public static class SliceImages
         var voxels = tensor(volume.Data, [volume.Nz, volume.Ny, volume.Nx]).sub(low).mul(scale).clamp(0f, 1f);
         Tensor images = mode switch
         {
-            "3d" => ThreeAdjacentSlices(voxels, sampling.CentreSliceIndices(volume.Nz)),
-            "2d" => voxels.unsqueeze(1).expand(-1, 3, -1, -1),
-            _ => throw new ImageNetSettingsException($"summary.json mode '{mode}' is not supported; expected \"3d\" or \"2d\""),
+            CohortMode.ThreeD => ThreeAdjacentSlices(voxels, sampling.CentreSliceIndices(volume.Nz)),
+            _ => voxels.unsqueeze(1).expand(-1, 3, -1, -1),
         };
         var resized = nn.functional.interpolate(images.contiguous(), size: [sampling.ImageSize, sampling.ImageSize],
             mode: InterpolationMode.Bilinear, align_corners: false);

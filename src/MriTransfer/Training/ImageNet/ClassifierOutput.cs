@@ -1,47 +1,35 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
+using MriTransfer.Models;
 using MriTransfer.Models.ImageNet;
+using MriTransfer.Training.Loop;
 
 namespace MriTransfer.Training.ImageNet;
 
 /// <summary>Writes a "Trained classifier" folder (docs/stage-contract.md): model.json, model.pt, history.csv, training.json.</summary>
 public static class ClassifierOutput
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
-
     public static void Write(string outputDir, ResNetSliceNet net, ResNetSliceModelInfo info, TrainingResult result,
-        SliceTrainingSettings settings, string variant, SliceDataset train, SliceDataset val)
+        SliceTrainingSettings settings, string stage, SliceDataset train, SliceDataset val)
     {
         Directory.CreateDirectory(outputDir);
         info.Write(Path.Combine(outputDir, "model.json"));
         net.save(Path.Combine(outputDir, "model.pt"));
-        EpochRecord.WriteCsv(Path.Combine(outputDir, "history.csv"), result.History);
-        var training = new Dictionary<string, object>
+        result.History.Write(Path.Combine(outputDir, TrainingHistory.FileName));
+        var training = new TrainingRecord(stage, settings.Seed, settings.LabelFraction).ToJson(new JsonObject
         {
-            ["variant"] = variant,
-            ["seed"] = settings.Seed,
-            ["label_fraction"] = settings.LabelFraction,
-            ["train_subjects"] = train.SubjectIds,
-            ["val_subjects"] = val.SubjectIds,
+            ["train_subjects"] = new JsonArray(train.SubjectIds.Select(s => (JsonNode)s).ToArray()),
+            ["val_subjects"] = new JsonArray(val.SubjectIds.Select(s => (JsonNode)s).ToArray()),
             ["train_slices"] = train.SliceCount,
             ["val_slices"] = val.SliceCount,
             ["best_epoch"] = result.BestEpoch,
-            ["epochs_run"] = result.History.Count,
+            ["epochs_run"] = result.History.Rows.Count,
             ["stop_reason"] = result.StopReason,
             ["head_lr"] = settings.HeadLr,
             ["backbone_lr"] = settings.BackboneLr,
             ["batch_size"] = settings.BatchSize,
             ["patience"] = settings.Patience,
             ["torch_threads"] = settings.TorchThreads,
-        };
-        File.WriteAllText(Path.Combine(outputDir, "training.json"), JsonSerializer.Serialize(training, Options));
-    }
-
-    /// <summary>(seed, label_fraction) recorded in a classifier folder's training.json.</summary>
-    public static (int Seed, double LabelFraction) ReadSeedAndFraction(string modelDir)
-    {
-        var path = Path.Combine(modelDir, "training.json");
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: missing; is {modelDir} the output of ImageNetHead?", path);
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        return (doc.RootElement.GetProperty("seed").GetInt32(), doc.RootElement.GetProperty("label_fraction").GetDouble());
+        });
+        ModelFiles.WriteJson(Path.Combine(outputDir, TrainingRecord.FileName), training);
     }
 }

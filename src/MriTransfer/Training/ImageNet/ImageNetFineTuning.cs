@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using MriTransfer.Cohorts.Preprocessed;
+using MriTransfer.Models;
 using MriTransfer.Models.ImageNet;
 using static TorchSharp.torch;
 
@@ -27,24 +30,25 @@ public static class ImageNetFineTuning
         using var val = SliceDataset.Load(cohort, cohort.Split("val"), headInfo.Sampling);
 
         void SetTraining(bool training) { if (training) net.TrainHeadKeepBatchNormFrozen(); else net.eval(); }
-        var trainer = new SliceClassifierTrainer(net, net.Backbone.parameters().ToList(), SetTraining, settings, progress);
-        var result = trainer.Train(train, val);
+        var trainer = new SliceClassifierTrainer(net, net.Backbone.parameters().ToList(), SetTraining, settings, progress, log);
+        var clock = Stopwatch.StartNew();
+        var result = trainer.Train(train, val, "ImageNetFineTune");
         log?.Invoke($"fine-tuning: {train.SliceCount} train + {val.SliceCount} val images of {headInfo.Sampling.ImageSize} px per epoch; " +
-                    $"{(train.SliceCount + val.SliceCount) * result.History.Count / result.History.Sum(h => h.Seconds):F1} images/s (train forward+backward and val forward)");
+                    $"{(train.SliceCount + val.SliceCount) * result.History.Rows.Count / clock.Elapsed.TotalSeconds:F1} images/s (train forward+backward and val forward)");
         var info = ResNetSliceModelInfo.Create(cohort.Classes, cohort.Mode, headInfo.Sampling, backboneTrained: true);
         ClassifierOutput.Write(outputDir, net, info, result, settings, "ImageNetFineTune", train, val);
         return result;
     }
 
-    private static void CheckHeadMatches(string headDir, ResNetSliceModelInfo head, IReadOnlyList<string> classes, string mode, SliceTrainingSettings settings)
+    private static void CheckHeadMatches(string headDir, ResNetSliceModelInfo head, IReadOnlyList<string> classes, CohortMode mode, SliceTrainingSettings settings)
     {
-        var (seed, fraction) = ClassifierOutput.ReadSeedAndFraction(headDir);
+        var (_, seed, fraction) = TrainingRecord.Read(headDir);
         var problems = new List<string>();
         var modelJson = Path.Combine(headDir, "model.json");
         var trainingJson = Path.Combine(headDir, "training.json");
         if (!head.Classes.SequenceEqual(classes))
             problems.Add($"{modelJson}: classes [{string.Join(", ", head.Classes)}] differ from the BT cohort's [{string.Join(", ", classes)}]");
-        if (head.Mode != mode) problems.Add($"{modelJson}: mode '{head.Mode}' differs from the BT cohort's '{mode}'");
+        if (head.CohortMode != mode) problems.Add($"{modelJson}: mode '{head.Mode}' differs from the BT cohort's '{mode.Text()}'");
         if (Math.Abs(fraction - settings.LabelFraction) > 1e-9)
             problems.Add($"{trainingJson}: label_fraction {fraction} differs from train.label_fraction {settings.LabelFraction}; fine-tune the head of the same fraction");
         if (seed != settings.Seed) problems.Add($"{trainingJson}: seed {seed} differs from train.seed {settings.Seed}; fine-tune the head of the same seed");

@@ -28,8 +28,8 @@ public static class ImageNetHeadTraining
         var images = train.SliceCount + val.SliceCount;
         log?.Invoke($"frozen features: {images} images of {sampling.ImageSize} px (reading included) in {clock.Elapsed.TotalSeconds:F1} s = {images / clock.Elapsed.TotalSeconds:F1} images/s");
 
-        var trainer = new SliceClassifierTrainer(net.Head, [], training => net.Head.train(training), settings, progress);
-        var result = trainer.Train(train, val);
+        var trainer = new SliceClassifierTrainer(net.Head, [], training => net.Head.train(training), settings, progress, log);
+        var result = trainer.Train(train, val, "ImageNetHead");
         var info = ResNetSliceModelInfo.Create(cohort.Classes, cohort.Mode, sampling, backboneTrained: false);
         ClassifierOutput.Write(outputDir, net, info, result, settings, "ImageNetHead", train, val);
         return result;

@@ -1,14 +1,19 @@
-using System.Diagnostics;
+using MriTransfer.Evaluation;
+using MriTransfer.Randomness;
+using MriTransfer.Training.Loop;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace MriTransfer.Training.ImageNet;
 
+/// <summary>What the loop did: every epoch, the epoch whose weights were kept, and why it stopped.</summary>
+public sealed record TrainingResult(TrainingHistory History, int BestEpoch, string StopReason);
+
 /// <summary>
-/// The ImageNet variants' training loop: Adam on cross-entropy over slices (head and backbone with their own
-/// learning rates), validation at subject level (mean of slice probabilities), early stopping on the
-/// validation loss with patience, best weights restored at the end.
+/// The ImageNet variants in the epoch loop: Adam on cross-entropy over slices (head and backbone with their own
+/// learning rates), validation at subject level (mean of slice probabilities), early stopping on the validation loss
+/// (better = lower by more than 1e-6) with patience, the best weights kept in memory and restored at the end.
 /// <paramref name="model"/> maps <see cref="SliceDataset.Inputs"/> rows to logits: the linear head on cached
 /// features (frozen backbone) or the whole network on images (fine-tuning).
 /// </summary>
@@ -17,9 +22,10 @@ public sealed class SliceClassifierTrainer(
     IReadOnlyList<Parameter> backboneParameters,
     Action<bool> setTraining,
     SliceTrainingSettings settings,
-    Action<string> progress)
+    Action<string> progress,
+    Action<string>? log = null)
 {
-    public TrainingResult Train(SliceDataset train, SliceDataset val)
+    public TrainingResult Train(SliceDataset train, SliceDataset val, string stage)
     {
         if (train.SliceCount == 0) throw new Models.ImageNet.ImageNetSettingsException("no BT train subjects in the selected label fraction: nothing to train on");
         var backboneSet = backboneParameters.ToHashSet(ReferenceEqualityComparer.Instance);
@@ -28,36 +34,28 @@ public sealed class SliceClassifierTrainer(
         using var backboneOptimizer = backboneParameters.Count > 0 && settings.BackboneLr > 0 ? optim.Adam(backboneParameters, settings.BackboneLr) : null;
         foreach (var p in backboneParameters) p.requires_grad = backboneOptimizer is not null;
 
-        var order = new Random(settings.Seed);
-        var history = new List<EpochRecord>();
-        Dictionary<string, Tensor>? best = null;
-        double bestLoss = double.PositiveInfinity;
-        int bestEpoch = 0, sinceBest = 0;
-        var stopReason = $"reached imagenet epochs ({settings.Epochs})";
-        for (var epoch = 1; epoch <= settings.Epochs; epoch++)
+        var steps = new Steps(this, model, settings.HeadLr, train, val, headOptimizer, backboneOptimizer, Seeds.Stream(settings.Seed));
+        var history = new TrainingHistory(classifies: true);
+        try
         {
-            var clock = Stopwatch.StartNew();
-            var trainLoss = TrainOneEpoch(train, order, headOptimizer, backboneOptimizer);
-            var (valLoss, valBalancedAccuracy) = Evaluate(val);
-            history.Add(new EpochRecord(epoch, trainLoss, valLoss, valBalancedAccuracy, settings.HeadLr, clock.Elapsed.TotalSeconds));
-            progress($"epoch {epoch}/{settings.Epochs} train_loss {trainLoss:F4} val_loss {valLoss:F4} val_bacc {valBalancedAccuracy:F3}");
-            if (best is null || val.SubjectCount == 0 || valLoss < bestLoss - 1e-6)
-            {
-                DisposeAll(best);
-                best = Snapshot();
-                (bestLoss, bestEpoch, sinceBest) = (valLoss, epoch, 0);
-            }
-            else if (++sinceBest >= settings.Patience)
-            {
-                stopReason = $"early stop: validation loss did not improve for {settings.Patience} epochs";
-                break;
-            }
+            var result = EpochLoop.Run(steps, new LoopSettings(stage, settings.Epochs, settings.Patience, Monitors.LowerLoss(margin: 1e-6)),
+                LoopState.Start, history, progress, log);
+            model.load_state_dict(steps.Best!);
+            setTraining(false);
+            return new TrainingResult(history, result.State.BestEpoch, result.StopReason);
         }
-        if (val.SubjectCount == 0) stopReason = "no validation subjects: kept the last epoch";
-        model.load_state_dict(best!);
-        DisposeAll(best);
+        finally { steps.DisposeBest(); }
+    }
+
+    /// <summary>Subject-level validation: loss = mean −log p(true class) of the mean slice probabilities; balanced accuracy.</summary>
+    public (double Loss, double BalancedAccuracy) Evaluate(SliceDataset val)
+    {
+        if (val.SubjectCount == 0) return (double.NaN, double.NaN);
         setTraining(false);
-        return new TrainingResult(history, bestEpoch, stopReason);
+        var slices = SliceProbabilities(val);
+        var score = SubjectScores.Score(SubjectScores.MeanBySubject(slices, val.SubjectOfSlice, val.SubjectCount),
+            val.SubjectLabels, slices[0].Length, probabilityFloor: 1e-7);
+        return (score.Loss, score.BalancedAccuracy);
     }
 
     private double TrainOneEpoch(SliceDataset train, Random order, optim.Optimizer head, optim.Optimizer? backbone)
@@ -80,44 +78,48 @@ public sealed class SliceClassifierTrainer(
         return lossSum / train.SliceCount;
     }
 
-    /// <summary>Subject-level validation: loss = mean −log p(true class) of the mean slice probabilities; balanced accuracy.</summary>
-    public (double Loss, double BalancedAccuracy) Evaluate(SliceDataset val)
-    {
-        if (val.SubjectCount == 0) return (double.NaN, double.NaN);
-        setTraining(false);
-        var probabilities = SubjectProbabilities(val);
-        var loss = -Enumerable.Range(0, val.SubjectCount)
-            .Average(s => Math.Log(Math.Max(probabilities[s][val.SubjectLabels[s]], 1e-7)));
-        var predicted = probabilities.Select(p => Array.IndexOf(p, p.Max())).ToArray();
-        var recalls = val.SubjectLabels.Distinct().Select(c =>
-        {
-            var members = Enumerable.Range(0, val.SubjectCount).Where(s => val.SubjectLabels[s] == c).ToList();
-            return members.Count(s => predicted[s] == c) / (double)members.Count;
-        });
-        return (loss, recalls.Average());
-    }
-
-    private float[][] SubjectProbabilities(SliceDataset data)
+    private List<float[]> SliceProbabilities(SliceDataset data)
     {
         using var noGrad = no_grad();
-        using var scope = NewDisposeScope();
-        var parts = new List<Tensor>();
+        var rows = new List<float[]>(data.SliceCount);
         for (long start = 0; start < data.SliceCount; start += settings.BatchSize)
-            parts.Add(nn.functional.softmax(model.forward(data.Inputs.narrow(0, start, Math.Min(settings.BatchSize, data.SliceCount - start))), 1));
-        var slices = cat(parts, 0);
-        var owners = tensor(data.SubjectOfSlice.Select(o => (long)o).ToArray());
-        var sums = zeros(data.SubjectCount, slices.shape[1]).index_add(0, owners, slices, 1);
-        var counts = bincount(owners, minlength: data.SubjectCount).to(float32).unsqueeze(1);
-        var mean = sums.div(counts);
-        return Enumerable.Range(0, data.SubjectCount).Select(s => mean[s].data<float>().ToArray()).ToArray();
+        {
+            using var scope = NewDisposeScope();
+            var probabilities = nn.functional.softmax(model.forward(data.Inputs.narrow(0, start, Math.Min(settings.BatchSize, data.SliceCount - start))), 1);
+            rows.AddRange(probabilities.data<float>().ToArray().Chunk((int)probabilities.shape[1]));
+        }
+        return rows;
     }
 
-    private Dictionary<string, Tensor> Snapshot() =>
-        model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone().DetachFromDisposeScope());
-
-    private static void DisposeAll(Dictionary<string, Tensor>? state)
+    /// <summary>One Train call's epochs: one data-order stream over all epochs, the best weights as an in-memory copy.</summary>
+    private sealed class Steps(SliceClassifierTrainer trainer, nn.Module model, double headLr, SliceDataset train, SliceDataset val,
+        optim.Optimizer head, optim.Optimizer? backbone, Random order) : IEpochSteps
     {
-        if (state is null) return;
-        foreach (var t in state.Values) t.Dispose();
+        public Dictionary<string, Tensor>? Best { get; private set; }
+
+        public EpochTraining Train(int epoch, LoopState state) => new(trainer.TrainOneEpoch(train, order, head, backbone), headLr);
+
+        public ValidationScore? Validate()
+        {
+            if (val.SubjectCount == 0) return null;
+            var (loss, balancedAccuracy) = trainer.Evaluate(val);
+            return new ValidationScore(loss, balancedAccuracy);
+        }
+
+        public void KeepBest(int epoch)
+        {
+            DisposeBest();
+            Best = model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone().DetachFromDisposeScope());
+        }
+
+        public void EpochDone(LoopState state, TrainingHistory history) { }
+
+        public string Recovery(LoopState state) => "";
+
+        public void DisposeBest()
+        {
+            foreach (var t in Best?.Values ?? Enumerable.Empty<Tensor>()) t.Dispose();
+            Best = null;
+        }
     }
 }

@@ -1,4 +1,4 @@
-using MriTransfer.Cohorts;
+using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Imaging;
 using MriTransfer.Models.ImageNet;
 using static TorchSharp.torch;

@@ -1,20 +1,8 @@
 namespace MriTransfer.Training.Settings;
 
 /// <summary>
-/// Params <c>&lt;prefix&gt;.optimizer</c> (adam|adamw), <c>.lr</c> (0 &lt; lr ≤ 1), <c>.weight_decay</c> (0..1),
-/// <c>.schedule</c> (cosine|step|constant; cosine decays to 1% of lr over the epochs), <c>.step_size</c> (epochs, 1..1000),
-/// <c>.step_gamma</c> (0 &lt; γ ≤ 1).
+/// <c>&lt;stage&gt;.optimizer</c> (adam | adamw), <c>.lr</c>, <c>.weight_decay</c>, <c>.schedule</c> (cosine | step |
+/// constant; cosine decays to 1% of lr over the epochs), <c>.step_size</c> and <c>.step_gamma</c> (step schedule).
+/// Values, ranges and meanings: params.yaml and the schema in build/.
 /// </summary>
-public sealed record OptimizerSettings(string Optimizer, double LearningRate, double WeightDecay, string Schedule, int StepSize, double StepGamma)
-{
-    public static readonly string[] Optimizers = ["adam", "adamw"];
-    public static readonly string[] Schedules = ["cosine", "step", "constant"];
-
-    public static OptimizerSettings Read(ParamReader p, string prefix, double defaultLr, double defaultWeightDecay = 1e-4) => new(
-        p.Choice($"{prefix}.optimizer", "adamw", Optimizers),
-        p.Double($"{prefix}.lr", defaultLr, 0, 1, minExclusive: true),
-        p.Double($"{prefix}.weight_decay", defaultWeightDecay, 0, 1),
-        p.Choice($"{prefix}.schedule", "cosine", Schedules),
-        p.Int($"{prefix}.step_size", 10, 1, 1000),
-        p.Double($"{prefix}.step_gamma", 0.5, 0, 1, minExclusive: true));
-}
+public sealed record OptimizerSettings(string Optimizer, double Lr, double WeightDecay, string Schedule, int StepSize, double StepGamma);

@@ -7,7 +7,7 @@ namespace MriTransfer.Tests.Cohorts.Splitting;
 /// <summary>Invariants of the splitter and the label fractions over random cohorts and seeds.</summary>
 public class SplitPropertyTests
 {
-    private static readonly SplitSettings Bt = new() { Role = CohortRole.Bt, ValFraction = 0.15, TestFraction = 0.2 };
+    private static readonly SplitSettings Bt = TestSettings.BtSplit with { ValFraction = 0.15, TestFraction = 0.2 };
 
     [Property(MaxTest = 60)]
     public bool No_patient_is_in_two_splits(int cohortSeed, int splitSeed)

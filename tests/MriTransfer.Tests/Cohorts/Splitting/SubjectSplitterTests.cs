@@ -5,8 +5,8 @@ namespace MriTransfer.Tests.Cohorts.Splitting;
 
 public class SubjectSplitterTests
 {
-    private static readonly SplitSettings Bt = new() { Role = CohortRole.Bt, ValFraction = 0.2, TestFraction = 0.2, Seed = 7 };
-    private static readonly SplitSettings Ad = new() { Role = CohortRole.Ad, ValFraction = 0.2, TestFraction = 0 };
+    private static readonly SplitSettings Bt = TestSettings.BtSplit with { ValFraction = 0.2, TestFraction = 0.2, Seed = 7 };
+    private static readonly SplitSettings Ad = TestSettings.AdSplit with { ValFraction = 0.2 };
 
     [Fact]
     public void Given_an_AD_cohort_when_split_then_only_train_and_val_appear()
@@ -152,7 +152,7 @@ public class SubjectSplitterPackingTests
             .Concat(TestCohorts.Make(new Dictionary<string, int> { ["a"] = 4 }).Skip(1))
             .Concat(TestCohorts.Make(new Dictionary<string, int> { ["b"] = 10 })).ToList();
 
-        var splits = SubjectSplitter.Split(cohort, new SplitSettings { Role = CohortRole.Bt, ValFraction = 0.15, TestFraction = 0.2 });
+        var splits = SubjectSplitter.Split(cohort, TestSettings.BtSplit with { ValFraction = 0.15, TestFraction = 0.2 });
 
         Assert.Equal(new[] { "test", "train", "val" }, splits.Where(s => s.Label == "a").Select(s => s.Split).Distinct().Order());
         Assert.All(splits.Where(s => s.PatientId == "a-p000"), s => Assert.Equal("train", s.Split));
@@ -166,7 +166,7 @@ public class PredefinedSplitCoverageTests
     {
         var cohort = TestCohorts.Make(new Dictionary<string, int> { ["glioma"] = 6, ["pituitary"] = 6 }, predefined: (label, p) => label == "glioma" && p >= 4 ? "test" : "train");
 
-        var error = Assert.Throws<SplitException>(() => SubjectSplitter.Split(cohort, new SplitSettings { Role = CohortRole.Bt }));
+        var error = Assert.Throws<SplitException>(() => SubjectSplitter.Split(cohort, TestSettings.BtSplit));
 
         Assert.Contains("class 'pituitary' has no subject in the predefined test split", Assert.Single(error.Problems));
     }

@@ -1,5 +1,6 @@
 using MriTransfer.Cohorts.Synthetic;
 using MriTransfer.Imaging;
+using MriTransfer.Randomness;
 using MriTransfer.Tests.Imaging;
 
 namespace MriTransfer.Tests.Cohorts.Synthetic;

@@ -1,4 +1,5 @@
 using MriTransfer.Cohorts.Synthetic;
+using MriTransfer.Randomness;
 
 namespace MriTransfer.Tests.Cohorts.Synthetic;
 
@@ -36,7 +37,7 @@ public sealed class PhantomAnatomyTests
     [Fact]
     public void Given_the_AD_cohort_When_planned_Then_mean_severity_rises_from_CN_to_MCI_to_AD()
     {
-        var plan = AdCohortPlan.Plan(new SyntheticCohortSettings { AdSubjects = 30 });
+        var plan = AdCohortPlan.Plan(TestSettings.Synthesis with { AdSubjects = 30 });
         double Mean(string label) => plan.Where(s => s.Label == label).Average(s => s.Phantom.Head.GlobalAtrophy);
 
         Assert.True(Mean("CN") < Mean("MCI") && Mean("MCI") < Mean("AD"));

@@ -1,42 +1,26 @@
 using MriTransfer.Cohorts.Synthetic;
+using Pipeline.Errors;
 
 namespace MriTransfer.Tests.Cohorts.Synthetic;
 
 public sealed class SyntheticCohortSettingsTests
 {
     [Fact]
-    public void Given_no_values_When_parsed_Then_the_defaults_hold()
+    public void Given_params_yaml_When_bound_Then_every_synthesize_key_has_its_value_there()
     {
-        var s = SyntheticCohortSettings.Parse(new Dictionary<string, string>());
+        var s = TestParams.Load().Bind<SyntheticCohortSettings>("synthesize");
 
-        Assert.Equal(120, s.AdSubjects);
-        Assert.Equal(40, s.BtSubjects);
-        Assert.Equal([64, 64, 64], s.Shape);
-        Assert.Equal(3.0, s.SpacingMm);
+        Assert.Equal(1200, s.AdSubjects);
+        Assert.Equal(400, s.BtSubjects);
+        Assert.Equal([48, 48, 48], s.Shape);
+        Assert.Equal(0.0, s.Difficulty);
     }
 
     [Fact]
-    public void Given_values_as_the_stage_flattens_them_When_parsed_Then_they_are_used()
+    public void Given_a_grid_of_two_axes_When_generating_Then_it_is_refused_naming_the_key()
     {
-        var s = SyntheticCohortSettings.Parse(new Dictionary<string, string> { ["shape"] = "32,40,36", ["difficulty"] = "0.8", ["compress"] = "false", ["seed"] = "7" });
+        var e = Assert.Throws<InputException>(() => SyntheticCohorts.Generate(TestSettings.Synthesis with { Shape = [64, 64] }, "never-written"));
 
-        Assert.Equal([32, 40, 36], s.Shape);
-        Assert.Equal(0.8, s.Difficulty);
-        Assert.False(s.Compress);
-        Assert.Equal(7, s.Seed);
-    }
-
-    [Fact]
-    public void Given_several_bad_values_When_parsed_Then_every_problem_is_reported_together()
-    {
-        var e = Assert.Throws<ArgumentException>(() => SyntheticCohortSettings.Parse(new Dictionary<string, string>
-        {
-            ["ad_subjects"] = "2", ["difficulty"] = "1.5", ["shape"] = "64,64", ["colour"] = "red",
-        }));
-
-        Assert.Contains("synthesize.ad_subjects: '2' is not valid; expected integer 3..100000", e.Message);
-        Assert.Contains("synthesize.difficulty: '1.5'", e.Message);
-        Assert.Contains("synthesize.shape: '64,64'", e.Message);
-        Assert.Contains("synthesize.colour: unknown key", e.Message);
+        Assert.Equal("synthesize.shape must be 3 integers (the voxel grid), got [64, 64]", e.Message);
     }
 }

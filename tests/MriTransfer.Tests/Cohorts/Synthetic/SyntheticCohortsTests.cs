@@ -7,7 +7,7 @@ namespace MriTransfer.Tests.Cohorts.Synthetic;
 
 public sealed class SyntheticCohortsTests
 {
-    private static readonly SyntheticCohortSettings Tiny = new() { Seed = 5, AdSubjects = 6, BtSubjects = 8, Shape = [20, 24, 22], SpacingMm = 9, BtRepeatFraction = 0.5 };
+    private static readonly SyntheticCohortSettings Tiny = TestSettings.Synthesis with { Seed = 5, AdSubjects = 6, BtSubjects = 8, Shape = [20, 24, 22], SpacingMm = 9, BtRepeatFraction = 0.5 };
 
     private static Dictionary<string, byte[]> Files(string root) =>
         Directory.GetFiles(root, "*", SearchOption.AllDirectories)
@@ -58,9 +58,9 @@ public sealed class SyntheticCohortsTests
     }
 
     [Fact]
-    public void Given_the_default_settings_When_planned_Then_AD_has_three_times_as_many_subjects_as_BT()
+    public void Given_settings_with_AD_three_times_BT_When_planned_Then_each_cohort_has_its_count()
     {
-        var defaults = new SyntheticCohortSettings();
+        var defaults = TestSettings.Synthesis;
 
         Assert.Equal(3 * defaults.BtSubjects, defaults.AdSubjects);
         Assert.Equal(defaults.BtSubjects, BtCohortPlan.Plan(defaults).Count);
@@ -70,7 +70,7 @@ public sealed class SyntheticCohortsTests
     [Fact]
     public void Given_a_default_head_When_rendered_Then_it_fits_inside_the_field_of_view()
     {
-        var settings = new SyntheticCohortSettings();
+        var settings = TestSettings.Synthesis;
         var labels = new Tissue[64 * 64 * 64];
 
         PhantomRenderer.Render(AdCohortPlan.Scan(settings, 0).Phantom, settings.Shape, settings.SpacingMm, labels);

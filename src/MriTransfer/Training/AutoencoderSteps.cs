@@ -1,0 +1,69 @@
+using MriTransfer.Models;
+using MriTransfer.Randomness;
+using MriTransfer.Training.Loop;
+using MriTransfer.Training.Settings;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace MriTransfer.Training;
+
+/// <summary>
+/// The autoencoder in the epoch loop: an epoch trains on the corrupted AD train volumes (mean squared reconstruction
+/// error against the clean ones), validation scores clean AD val volumes; the best weights are autoencoder.pt and the
+/// resumable state (<see cref="PretrainResumeState"/>) is saved after every epoch, all in the state folder.
+/// </summary>
+internal sealed class AutoencoderSteps(
+    Autoencoder model, optim.Optimizer optimizer, IReadOnlyList<TrainableGroup> groups, SampleSet train, SampleSet val,
+    PretrainSettings settings, string stateDir, string fingerprint) : IEpochSteps
+{
+    public EpochTraining Train(int epoch, LoopState state)
+    {
+        var lr = settings.Optimizer.Lr * LearningRateSchedule.Factor(settings.Optimizer, epoch, settings.Pretrain.Epochs);
+        OptimizerFactory.SetLearningRates(optimizer, groups, settings.Optimizer.Lr, lr / settings.Optimizer.Lr);
+        model.train();
+        var batches = train.ShuffledBatches(settings.Pretrain.BatchSize, Seeds.Random(settings.Pretrain.Seed, Seeds.DataOrder, epoch));
+        double total = 0;
+        for (var b = 0; b < batches.Count; b++)
+        {
+            using var scope = NewDisposeScope();
+            var clean = Augmenter.Apply(train.Batch(batches[b]), settings.Pretrain.Augment, Seeds.Random(settings.Pretrain.Seed, Seeds.Augmentation, epoch, b));
+            using var generator = new Generator((ulong)Seeds.Derive(settings.Pretrain.Seed, Seeds.Corruption, epoch, b));
+            var loss = F.mse_loss(model.forward(model.Corrupt(clean, generator)), clean);
+            var value = loss.item<float>();
+            if (!float.IsFinite(value))
+                throw new TrainingDivergedException(
+                    $"Pretrain: the loss became {value} at epoch {epoch + 1}, batch {b + 1} of {batches.Count}; training stopped. " +
+                    $"{Recovery(state)} Lower pretrain.lr, or check the AD volumes for non-finite voxels.");
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+            total += value * batches[b].Length;
+        }
+        return new EpochTraining(total / train.Count, lr);
+    }
+
+    /// <summary>Mean reconstruction error per sample on clean, unaugmented inputs.</summary>
+    public ValidationScore Validate()
+    {
+        model.eval();
+        using var noGrad = no_grad();
+        double total = 0;
+        foreach (var batch in val.OrderedBatches(settings.Pretrain.BatchSize))
+        {
+            using var scope = NewDisposeScope();
+            var clean = val.Batch(batch);
+            total += F.mse_loss(model.forward(clean), clean).item<float>() * batch.Length;
+        }
+        return new ValidationScore(total / val.Count, null);
+    }
+
+    public void KeepBest(int epoch) => ModelFiles.Save(model, Path.Combine(stateDir, "autoencoder.pt"));
+
+    public void EpochDone(LoopState state, TrainingHistory history) =>
+        new PretrainResumeState(fingerprint, state).Save(stateDir, model, optimizer, history);
+
+    public string Recovery(LoopState state) => state.EpochsDone > 0
+        ? $"The last good checkpoint (epoch {state.EpochsDone}) is {Path.Combine(stateDir, "last.pt")}."
+        : "No epoch had finished, so there is no checkpoint.";
+}

@@ -1,0 +1,74 @@
+using MriTransfer.Evaluation;
+using MriTransfer.Models;
+using MriTransfer.Randomness;
+using MriTransfer.Training.Loop;
+using MriTransfer.Training.Settings;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace MriTransfer.Training;
+
+/// <summary>
+/// An encoder classifier (TrainHead, FineTune, TrainScratch) in the epoch loop: an epoch trains the plan's groups at
+/// the scheduled learning rate (frozen modules kept in eval mode), validation scores BT val per subject (a 2-D subject's
+/// probabilities are the mean over its slices); the best weights are model.pt, history.csv is rewritten every epoch.
+/// </summary>
+internal sealed class EncoderClassifierSteps(
+    ClassifierPlan plan, optim.Optimizer optimizer, ClassifierData data, ClassifierSettings settings, float[] classWeights, string outputDir) : IEpochSteps
+{
+    public EpochTraining Train(int epoch, LoopState state)
+    {
+        var factor = LearningRateSchedule.Factor(settings.Optimizer, epoch, plan.Epochs, plan.WarmupEpochs);
+        OptimizerFactory.SetLearningRates(optimizer, plan.Groups, plan.BaseLr, factor);
+        var model = plan.Model;
+        model.train();
+        foreach (var module in plan.Frozen) module.eval();
+        manual_seed(Seeds.Derive(settings.Train.Seed, Seeds.Dropout, epoch));
+        var batches = data.Train.ShuffledBatches(settings.Classifier.BatchSize, Seeds.Random(settings.Train.Seed, Seeds.DataOrder, epoch));
+        double total = 0;
+        for (var b = 0; b < batches.Count; b++)
+        {
+            using var scope = NewDisposeScope();
+            var x = Augmenter.Apply(data.Train.Batch(batches[b]), settings.Classifier.Augment, Seeds.Random(settings.Train.Seed, Seeds.Augmentation, epoch, b));
+            var loss = F.cross_entropy(model.forward(x), data.Train.Labels(batches[b]), weight: tensor(classWeights));
+            var value = loss.item<float>();
+            if (!float.IsFinite(value))
+                throw new TrainingDivergedException(
+                    $"{plan.Stage}: the loss became {value} at epoch {epoch + 1}, batch {b + 1} of {batches.Count}; training stopped " +
+                    "(model.pt holds the best epoch so far). Lower the learning rate, or check the BT volumes for non-finite voxels.");
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+            total += value * batches[b].Length;
+        }
+        return new EpochTraining(total / data.Train.Count, plan.BaseLr * factor);
+    }
+
+    public ValidationScore Validate()
+    {
+        var score = SubjectScores.Score(SubjectProbabilities(plan.Model, data.Val, settings.Classifier.BatchSize), data.Val.SubjectLabels,
+            plan.Model.HeadSpec.Classes, probabilityFloor: 1e-12);
+        return new ValidationScore(score.Loss, score.BalancedAccuracy);
+    }
+
+    public void KeepBest(int epoch) => ModelFiles.Save(plan.Model, Path.Combine(outputDir, "model.pt"));
+
+    public void EpochDone(LoopState state, TrainingHistory history) => history.Write(Path.Combine(outputDir, TrainingHistory.FileName));
+
+    public string Recovery(LoopState state) => "";
+
+    /// <summary>Per-subject class probabilities (rows: subjects of <paramref name="data"/>).</summary>
+    private static float[][] SubjectProbabilities(EncoderClassifier model, SampleSet data, int batchSize)
+    {
+        model.eval();
+        using var noGrad = no_grad();
+        var classes = model.HeadSpec.Classes;
+        var samples = new List<float[]>(data.Count);
+        foreach (var batch in data.OrderedBatches(batchSize))
+        {
+            using var scope = NewDisposeScope();
+            samples.AddRange(F.softmax(model.forward(data.Batch(batch)), 1).data<float>().ToArray().Chunk(classes));
+        }
+        return SubjectScores.MeanBySubject(samples, data.SubjectOf, data.Subjects.Count);
+    }
+}
