@@ -6,15 +6,17 @@ using Pipeline.Engine;
 partial class Build
 {
     /// <summary>
-    /// libtorch picks its vector kernels by the CPU it finds (ATen's dispatch, oneDNN's JIT, MKL's BLAS), so the
-    /// same training sums in a different order on an AVX-512 and an AVX2 machine. These variables fix all three to
-    /// AVX2, which every x86-64 machine this project runs on has.
+    /// libtorch picks its vector kernels by the CPU it finds (ATen's dispatch, oneDNN's JIT, MKL's BLAS and vector
+    /// math), so the same training sums in a different order on an AVX-512 and an AVX2 machine. These variables fix
+    /// ATen and oneDNN to AVX2, which every x86-64 machine this project runs on has, and MKL to its compatible code
+    /// path: with MKL_CBWR=AVX2 a linear layer and exp/tanh still differed between this Xeon and an emulated AMD EPYC
+    /// (benchmarks/reproducibility.md, "Kernel probe"); with COMPATIBLE they agree bit for bit.
     /// </summary>
     static readonly IReadOnlyDictionary<string, string> PinnedKernels = new Dictionary<string, string>
     {
         ["ATEN_CPU_CAPABILITY"] = "avx2",   // ATen's element-wise, reduction and pooling kernels
         ["ONEDNN_MAX_CPU_ISA"] = "AVX2",    // oneDNN's JIT convolutions, batch norm and pooling
-        ["MKL_CBWR"] = "AVX2",              // MKL's conditional numerical reproducibility: the AVX2 code path everywhere
+        ["MKL_CBWR"] = "COMPATIBLE",        // MKL's conditional numerical reproducibility, vendor-independent (linear layers, exp)
     };
 
     /// <summary>A stage that trains or runs a network: takes runtime.torch_threads cores, and the pinned kernels unless
