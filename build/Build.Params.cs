@@ -171,8 +171,8 @@ partial class Build
     /// </summary>
     static readonly ParamCheck[] PreprocessChecks =
     [
-        ParamCheck.Custom(["data.bt", "preprocess.k_folds"], v => CohortGlance.Problems("data.bt", v.GetString("data.bt"), bt: true, (int)v.GetInt("preprocess.k_folds"))),
-        ParamCheck.Custom(["data.ad", "preprocess.k_folds"], v => CohortGlance.Problems("data.ad", v.GetString("data.ad"), bt: false, (int)v.GetInt("preprocess.k_folds"))),
+        ParamCheck.Custom(["data.bt", "preprocess.k_folds"], v => CohortGlance.Problems(v.GetString("data.bt"), bt: true, (int)v.GetInt("preprocess.k_folds"))),
+        ParamCheck.Custom(["data.ad", "preprocess.k_folds"], v => CohortGlance.Problems(v.GetString("data.ad"), bt: false, (int)v.GetInt("preprocess.k_folds"))),
     ];
 }
 
@@ -182,20 +182,20 @@ static class CohortGlance
     static readonly string[] ImageExtensions = [".nii.gz", ".nii", ".hdr", ".mha", ".mhd", ".png", ".jpg", ".jpeg", ".bmp"];
     static readonly string[] SplitFolders = ["training", "train", "testing", "test"];
 
-    public static IEnumerable<string> Problems(string key, string path, bool bt, int folds)
+    public static IEnumerable<string> Problems(string path, bool bt, int folds)
     {
         if (path.Length == 0) return [];
         var problems = new List<string>();
         var counts = File.Exists(path) ? ManifestLabels(path)
             : File.Exists(Path.Combine(path, "manifest.csv")) ? ManifestLabels(Path.Combine(path, "manifest.csv"))
             : Directory.Exists(path) ? FolderLabels(path, problems) : null;
-        if (counts is null || counts.Count == 0) return problems.Select(p => $"{key} = {path}: {p}");
+        if (counts is null || counts.Count == 0) return problems.Select(p => $"{path}: {p}");
         var perClass = (bt ? 1 : 0) + Math.Max(2, folds);
         if (bt && counts.Count < 2)
             problems.Add($"the cohort has one class ('{counts.Keys.First()}', {counts.Values.First()} subjects); the BT classifiers need at least 2 classes");
         foreach (var (label, n) in counts.Where(c => c.Value < perClass))
             problems.Add($"class '{label}' has {n} subject(s); a stratified {(bt ? "train/val/test" : "train/val")} split{(folds >= 2 ? $" with preprocess.k_folds {folds}" : "")} needs at least {perClass} per class: add subjects or drop the class");
-        return problems.Select(p => $"{key} = {path}: {p}");
+        return problems.Select(p => $"{path}: {p}");
     }
 
     /// <summary>label → rows of a manifest (null when it has no label column; Preprocess reports that).</summary>

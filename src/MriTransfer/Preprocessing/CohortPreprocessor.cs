@@ -20,7 +20,9 @@ public sealed record CohortPreprocessRequest(
 /// </summary>
 public static class CohortPreprocessor
 {
-    public static PreprocessedCohortSummary Run(CohortPreprocessRequest request, Action<string>? progress = null)
+    /// <param name="progress">the live progress line.</param>
+    /// <param name="log">lines that stay (the stage log): the excluded subjects, one per line, at the end.</param>
+    public static PreprocessedCohortSummary Run(CohortPreprocessRequest request, Action<string>? progress = null, Action<string>? log = null)
     {
         var settings = request.Preprocess;
         var problems = settings.Validate().Concat(request.Split.Validate()).ToList();
@@ -64,10 +66,12 @@ public static class CohortPreprocessor
             ? LabelFractionSampler.Sample(splits, request.Split.LabelFractions, request.Split.Seed)
             : [];
         var summary = PreprocessedOutput.Write(request, keptSubjects, splits, fractions, kept.Select(i => results[i]!).ToArray(), excluded, CohortRoot(request.ManifestPath));
-        progress?.Invoke($"done: {keptSubjects.Count} subjects");
-        if (excluded.Count > 0)
-            progress?.Invoke($"excluded {excluded.Count} of {listed} subjects (excluded.csv): "
-                + string.Join("; ", excluded.Select(e => $"{e.SubjectId} ({e.Reason})")));
+        progress?.Invoke(excluded.Count > 0 ? $"done: {keptSubjects.Count} subjects, {excluded.Count} excluded (excluded.csv)" : $"done: {keptSubjects.Count} subjects");
+        if (excluded.Count > 0 && log is not null)
+        {
+            log($"excluded {excluded.Count} of {listed} subjects (listed in excluded.csv; preprocess.on_bad_subject, preprocess.max_excluded_fraction):");
+            foreach (var e in excluded.OrderBy(e => e.SubjectId, StringComparer.Ordinal)) log($"  {e.SubjectId} ({e.Path}): {e.Reason}");
+        }
         return summary;
     }
 

@@ -35,7 +35,7 @@ internal static class PredefinedSplitDuplicates
             $"perceptual-hash distance <= {settings.NearDuplicateDistance}, preprocess.near_duplicate_distance), so test images have near-copies in train. " +
             "Two fixes: if they are different images, lower preprocess.near_duplicate_distance (0 turns the search off); if they are copies, set " +
             "preprocess.duplicates_across_predefined: drop_from_test to remove the test copies (listed in excluded.csv)",
-            .. straddling.Select(g => "  near-duplicates: " + string.Join(" ~ ", g.Select(Where))),
+            .. straddling.Select(g => "near-duplicates: " + string.Join(" ~ ", g.Select(Where))),
         ]);
     }
 
