@@ -56,6 +56,10 @@ partial class Build
         ParamSpec.String("preprocess.modality_suffix", "multi-modal cohort folders (BraTS): read only files named *<suffix>.nii.gz, e.g. _t1ce; empty = every image"),
         ParamSpec.Int("preprocess.volume_index", "4-D files: the volume (0-based) each subject's file is read at; unset: 4-D files are refused", min: 0).Optional(),
         ParamSpec.Int("preprocess.near_duplicate_distance", "perceptual-hash distance under which images are near-duplicates kept in one split (0 = off)", min: 0, max: 32),
+        ParamSpec.Choice("preprocess.duplicates_across_predefined", "near-duplicates on both sides of a dataset's own train/test split: refuse the cohort, or drop the test copies (listed in excluded.csv)", "fail", "drop_from_test"),
+        ParamSpec.Choice("preprocess.on_bad_subject", "an unusable subject (unreadable, 4-D, NaN, empty...): fail the stage, or exclude it (listed in excluded.csv) up to preprocess.max_excluded_fraction", "exclude", "fail"),
+        ParamSpec.Double("preprocess.max_excluded_fraction", "largest share of a cohort that may be excluded; above it the stage fails naming every bad subject", min: 0, max: 1),
+        ParamSpec.Choice("preprocess.nonfinite", "NaN/Inf voxels: the subject is unusable (fail), or they become 0 (zero) or the nearest finite voxel's value (nearest)", "fail", "zero", "nearest"),
         ParamSpec.Int("preprocess.seed", "seed of the subject-level splits", min: 0),
         ParamSpec.Int("preprocess.k_folds", "0 = off, else k cross-validation folds of the train part", min: 0, max: 50),
         ParamSpec.Choice("preprocess_ad.role", "the AD cohort gets train/val only", "ad"),
@@ -155,4 +159,90 @@ partial class Build
         ParamSpec.Double($"{stage}.augment.shift", "maximum shift as a fraction of the field of view", min: 0, max: 0.3),
         ParamSpec.Double($"{stage}.augment.intensity", "maximum relative gain/offset jitter", min: 0, max: 1),
     ];
+}
+
+partial class Build
+{
+    /// <summary>
+    /// What a cohort must be that params and a glance at the cohort can tell (a manifest's label column, or the image
+    /// counts of class folders; no image is opened), so `--dry-run` says it before any stage runs: two classes for the BT
+    /// classifiers, enough subjects per class for the split, no empty class folder. The full check reads every file
+    /// when Preprocess runs.
+    /// </summary>
+    static readonly ParamCheck[] PreprocessChecks =
+    [
+        ParamCheck.Custom(["data.bt", "preprocess.k_folds"], v => CohortGlance.Problems(v.GetString("data.bt"), bt: true, (int)v.GetInt("preprocess.k_folds"))),
+        ParamCheck.Custom(["data.ad", "preprocess.k_folds"], v => CohortGlance.Problems(v.GetString("data.ad"), bt: false, (int)v.GetInt("preprocess.k_folds"))),
+    ];
+}
+
+/// <summary>Label counts of a user's cohort without reading images (see <c>Build.PreprocessChecks</c>).</summary>
+static class CohortGlance
+{
+    static readonly string[] ImageExtensions = [".nii.gz", ".nii", ".hdr", ".mha", ".mhd", ".png", ".jpg", ".jpeg", ".bmp"];
+    static readonly string[] SplitFolders = ["training", "train", "testing", "test"];
+
+    public static IEnumerable<string> Problems(string path, bool bt, int folds)
+    {
+        if (path.Length == 0) return [];
+        var problems = new List<string>();
+        var counts = File.Exists(path) ? ManifestLabels(path)
+            : File.Exists(Path.Combine(path, "manifest.csv")) ? ManifestLabels(Path.Combine(path, "manifest.csv"))
+            : Directory.Exists(path) ? FolderLabels(path, problems) : null;
+        if (counts is null || counts.Count == 0) return problems.Select(p => $"{path}: {p}");
+        var perClass = (bt ? 1 : 0) + Math.Max(2, folds);
+        if (bt && counts.Count < 2)
+            problems.Add($"the cohort has one class ('{counts.Keys.First()}', {counts.Values.First()} subjects); the BT classifiers need at least 2 classes");
+        foreach (var (label, n) in counts.Where(c => c.Value < perClass))
+            problems.Add($"class '{label}' has {n} subject(s); a stratified {(bt ? "train/val/test" : "train/val")} split{(folds >= 2 ? $" with preprocess.k_folds {folds}" : "")} needs at least {perClass} per class: add subjects or drop the class");
+        return problems.Select(p => $"{path}: {p}");
+    }
+
+    /// <summary>label → rows of a manifest (null when it has no label column; Preprocess reports that).</summary>
+    static Dictionary<string, int>? ManifestLabels(string manifest)
+    {
+        var lines = File.ReadLines(manifest).Where(l => l.Trim().Length > 0).ToList();
+        if (lines.Count == 0) return null;
+        var column = Fields(lines[0]).Select(h => h.Trim().ToLowerInvariant()).ToList().IndexOf("label");
+        if (column < 0) return null;
+        return lines.Skip(1).Select(l => Fields(l)).Where(f => f.Count > column && f[column].Trim().Length > 0)
+            .GroupBy(f => f[column].Trim(), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count());
+    }
+
+    /// <summary>label → image files of class folders (root/class/… or root/Training|Testing/class/…); null for other layouts (OASIS, Figshare).</summary>
+    static Dictionary<string, int>? FolderLabels(string root, List<string> problems)
+    {
+        var top = Directory.GetDirectories(root).Where(d => !Path.GetFileName(d).StartsWith('.')).ToList();
+        if (top.Count == 0 || top.Any(d => Path.GetFileName(d).StartsWith("OAS1_", StringComparison.OrdinalIgnoreCase))) return null;
+        var splits = top.Where(d => SplitFolders.Contains(Path.GetFileName(d).ToLowerInvariant())).ToList();
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var folder in splits.Count > 0 ? splits : [root])
+            foreach (var classFolder in Directory.GetDirectories(folder).Where(d => !Path.GetFileName(d).StartsWith('.')))
+            {
+                var images = Directory.EnumerateFiles(classFolder, "*", SearchOption.AllDirectories)
+                    .Count(f => ImageExtensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)));
+                if (images == 0) problems.Add($"class folder {Path.GetRelativePath(root, classFolder)}/ holds no images; add its images or remove the folder");
+                counts[Path.GetFileName(classFolder)] = counts.GetValueOrDefault(Path.GetFileName(classFolder)) + images;
+            }
+        return counts.Where(c => c.Value > 0).ToDictionary(c => c.Key, c => c.Value);
+    }
+
+    /// <summary>The fields of one CSV line (double quotes, "" inside them).</summary>
+    static List<string> Fields(string line)
+    {
+        var fields = new List<string>();
+        var current = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { current.Append('"'); i++; }
+            else if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { fields.Add(current.ToString()); current.Clear(); }
+            else current.Append(c);
+        }
+        fields.Add(current.ToString());
+        return fields;
+    }
 }

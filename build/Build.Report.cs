@@ -5,7 +5,7 @@ partial class Build
     Stage Report => _ => ReportOf(_)
         .Description("report.md and a self-contained report.html answering the question, with plots");
 
-    /// <summary>What every report reads: Evaluate, each stage's training history, and every params group (shown as "the params used").</summary>
+    /// <summary>What every report reads: Evaluate, each stage's training history, the preprocessed cohorts (subjects left out), and every params group (shown as "the params used").</summary>
     StageDefinition ReportOf(StageDefinition stage) => stage
         .Project("stages/Report")
         .Input("evaluate", Evaluate)
@@ -15,6 +15,8 @@ partial class Build
         .Input("history:scratch", TrainScratch)
         .Input("history:imagenet_head", ImageNetHead)
         .Input("history:imagenet_finetune", ImageNetFineTune)
+        .Input("cohort:ad", PreprocessAd)
+        .Input("cohort:bt", PreprocessBt)
         .Params(EveryParamsGroup)
         .Outputs("report.md", "report.html", "plots")
         .Plots("plots");

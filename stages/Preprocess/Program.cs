@@ -7,7 +7,7 @@ using Pipeline.StageKit;
 return StageHost.Run(args, PreprocessBinding.Bind, (ctx, settings) =>
 {
     var request = new CohortPreprocessRequest(ctx.Input("manifest"), ctx.OutputDir, settings.Preprocess, settings.Split);
-    var summary = CohortPreprocessor.Run(request, ctx.Progress);
-    ctx.Log($"preprocessed {summary.Counts.Values.Sum(c => c.Values.Sum())} subjects ({summary.Role.ToString().ToLowerInvariant()}, {summary.Mode.Text()}, shape [{string.Join(", ", summary.Shape)}])");
+    var summary = CohortPreprocessor.Run(request, ctx.Progress, ctx.Log);
+    ctx.Log($"preprocessed {summary.Counts.Values.Sum(c => c.Values.Sum())} subjects ({summary.Role.ToString().ToLowerInvariant()}, {summary.Mode.Text()}, shape [{string.Join(", ", summary.Shape)}]){(summary.Excluded > 0 ? $", {summary.Excluded} excluded" : "")}");
     return StageHost.Ok;
 });

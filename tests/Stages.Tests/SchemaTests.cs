@@ -38,6 +38,9 @@ public sealed class SchemaTests
         { "preprocess.mode", Enum.GetValues<CohortMode>().Select(m => m.Text()).ToArray() },
         { "preprocess.foreground", Enum.GetNames<ForegroundMethod>().Select(n => n.ToLowerInvariant()).ToArray() },
         { "preprocess.normalize", Enum.GetNames<NormalizationMethod>().Select(n => n.ToLowerInvariant()).ToArray() },
+        { "preprocess.on_bad_subject", Enum.GetNames<BadSubjectPolicy>().Select(n => n.ToLowerInvariant()).ToArray() },
+        { "preprocess.nonfinite", Enum.GetNames<NonFinitePolicy>().Select(n => n.ToLowerInvariant()).ToArray() },
+        { "preprocess.duplicates_across_predefined", ["fail", "drop_from_test"] },
     };
 
     [Theory]

@@ -25,6 +25,19 @@ public static class CohortManifest
     /// <summary>Reads the rows; throws <see cref="CohortManifestException"/> listing every missing column or malformed row.</summary>
     public static IReadOnlyList<CohortSubject> Load(string manifestPath)
     {
+        var problems = new List<string>();
+        var subjects = Read(manifestPath, problems);
+        if (problems.Count > 0) throw new CohortManifestException(manifestPath, problems);
+        return subjects;
+    }
+
+    /// <summary>
+    /// Reads the well-formed rows and adds one problem per malformed row to <paramref name="problems"/>, so a caller can
+    /// go on checking the files of the good rows and report everything together. A missing or headerless manifest (no
+    /// rows to go on with) still throws.
+    /// </summary>
+    public static IReadOnlyList<CohortSubject> Read(string manifestPath, List<string> problems)
+    {
         if (!File.Exists(manifestPath)) throw new CohortManifestException(manifestPath, ["manifest file not found"]);
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(manifestPath))!;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -46,7 +59,6 @@ public static class CohortManifest
                 [$"missing column(s) {string.Join(", ", missing)}; the header is '{string.Join(",", csv.HeaderRecord!)}', expected {string.Join(", ", RequiredColumns)} (+ optional {string.Join(", ", OptionalColumns)})"]);
 
         var subjects = new List<CohortSubject>();
-        var problems = new List<string>();
         while (csv.Read())
         {
             var row = csv.Parser.Row;
@@ -73,7 +85,6 @@ public static class CohortManifest
             subjects.Add(new CohortSubject(id!, System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, path!)), label!,
                 string.IsNullOrEmpty(patient) ? id! : patient, age, NullIfEmpty(Field("sex")), NullIfEmpty(Field("site"))));
         }
-        if (problems.Count > 0) throw new CohortManifestException(manifestPath, problems);
         return subjects;
     }
 

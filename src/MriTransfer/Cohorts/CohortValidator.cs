@@ -8,6 +8,9 @@ public sealed record CohortValidationOptions
 {
     /// <summary>The configured class list; null = accept any label (and check no class for emptiness).</summary>
     public IReadOnlyList<string>? Classes { get; init; }
+    /// <summary>Report files that do not exist. Default true; false when the caller reads every file anyway and reports
+    /// a missing one with the subject's other read problems.</summary>
+    public bool CheckExists { get; init; } = true;
     /// <summary>Open every file (and parse NIfTI headers) to find unreadable ones. Default true.</summary>
     public bool CheckReadable { get; init; } = true;
     /// <summary>Read every image fully (slow; catches truncated voxel data too). Default false.</summary>
@@ -25,6 +28,7 @@ public static class CohortValidator
         var problems = new List<string>();
         foreach (var s in subjects)
         {
+            if (!options.CheckExists) continue;
             if (!File.Exists(s.Path) && !Directory.Exists(s.Path)) { problems.Add($"subject {s.SubjectId}: file {s.Path} not found"); continue; }
             if (!options.CheckReadable && !options.ReadImages) continue;
             var problem = ReadProblem(s.Path, options.ReadImages);

@@ -10,12 +10,16 @@ namespace MriTransfer.Preprocessing;
 /// and the schema in build/ (stages/Preprocess/README.md lists them); <see cref="Validate"/> checks what the schema
 /// cannot (list lengths, the clipping order). <see cref="ModalitySuffix"/>: the one modality read from multi-modal case
 /// folders (BraTS, e.g. "_t1ce"; "" = every image); <see cref="VolumeIndex"/>: the volume taken from 4-D files (null,
-/// the key unset: such files are refused).
+/// the key unset: such files are refused). The quality gate: <see cref="OnBadSubject"/> and <see cref="MaxExcludedFraction"/>
+/// (unusable subjects excluded up to that share, else the stage fails naming them all), <see cref="Nonfinite"/> (NaN/Inf
+/// voxels), <see cref="DuplicatesAcrossPredefined"/> (near-duplicates straddling a dataset's own train/test split).
 /// </summary>
 public sealed record PreprocessSettings(
     CohortMode Mode, int[] TargetShape, double[] TargetSpacing, int[] SliceShape, int Slices,
     ForegroundMethod Foreground, double ForegroundFraction, int CropMargin, NormalizationMethod Normalize,
-    double[] ClipPercentiles, int Workers, int QcPerClass, int NearDuplicateDistance, string ModalitySuffix, int? VolumeIndex)
+    double[] ClipPercentiles, int Workers, int QcPerClass, int NearDuplicateDistance, string ModalitySuffix, int? VolumeIndex,
+    BadSubjectPolicy OnBadSubject = BadSubjectPolicy.Exclude, double MaxExcludedFraction = 0.05,
+    NonFinitePolicy Nonfinite = NonFinitePolicy.Fail, CrossSplitDuplicatePolicy DuplicatesAcrossPredefined = CrossSplitDuplicatePolicy.Fail)
 {
     public double ClipLowPercent => ClipPercentiles[0];
     public double ClipHighPercent => ClipPercentiles[^1];

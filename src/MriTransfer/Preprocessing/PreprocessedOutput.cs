@@ -4,12 +4,13 @@ using MriTransfer.Cohorts.Splitting;
 
 namespace MriTransfer.Preprocessing;
 
-/// <summary>The cohort files of one Preprocess run (through <see cref="PreprocessedCohortWriter"/>) and its qc.png.</summary>
+/// <summary>The cohort files of one Preprocess run (through <see cref="PreprocessedCohortWriter"/>), its qc.png and excluded.csv
+/// (subject_id, label, path relative to the cohort, reason; header only when no subject was left out).</summary>
 internal static class PreprocessedOutput
 {
     public static PreprocessedCohortSummary Write(
         CohortPreprocessRequest request, IReadOnlyList<CohortSubject> subjects, IReadOnlyList<SplitAssignment> splits,
-        IReadOnlyList<LabelFractionRow> fractions, SubjectResult[] results)
+        IReadOnlyList<LabelFractionRow> fractions, SubjectResult[] results, IReadOnlyList<ExcludedSubject> excluded, string cohortRoot)
     {
         var byId = results.ToDictionary(r => r.SubjectId, StringComparer.Ordinal);
         var classes = subjects.Select(s => s.Label).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -27,8 +28,11 @@ internal static class PreprocessedOutput
                 .ToDictionary(split => split, split => (IReadOnlyDictionary<string, int>)classes.ToDictionary(c => c, c => splits.Count(s => s.Split == split && s.Label == c))),
             results.GroupBy(r => r.InputOrientation).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             request.Split.Seed,
-            request.Split.Role == CohortRole.Bt ? request.Split.LabelFractions.Order().ToList() : []);
+            request.Split.Role == CohortRole.Bt ? request.Split.LabelFractions.Order().ToList() : [], excluded.Count);
         PreprocessedCohortWriter.Write(request.OutputDir, summary, index, splits, fractions);
+        PreprocessedCohortWriter.WriteCsv(Path.Combine(request.OutputDir, PreprocessedCohort.ExcludedFile), ["subject_id", "label", "path", "reason"],
+            excluded.OrderBy(e => e.SubjectId, StringComparer.Ordinal)
+                .Select(e => new[] { e.SubjectId, e.Label, Path.GetRelativePath(cohortRoot, e.Path).Replace('\\', '/'), e.Reason }));
 
         var qc = classes
             .Select(c => (c, (IReadOnlyList<QcSlices>)subjects.Where(s => s.Label == c).OrderBy(s => s.SubjectId, StringComparer.Ordinal)

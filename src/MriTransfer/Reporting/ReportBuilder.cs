@@ -49,6 +49,7 @@ public static class ReportBuilder
         if (examples.Count > 0) doc.Figure(ReconstructionPlot.Render(examples, size));
         else doc.Paragraph("No autoencoder reconstructions were saved by Evaluate (" + (summary.ReconstructionNote ?? "evaluate.reconstruction_examples is 0") + ").");
 
+        if (inputs.CohortDirs is { Count: > 0 } cohorts) ExcludedSubjectsSection.Add(doc, cohorts);
         ReportSections.Provenance(doc, inputs, machine);
         Write(doc, outputDir);
         return doc;

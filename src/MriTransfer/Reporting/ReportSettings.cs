@@ -13,7 +13,8 @@ public sealed record ReportSettings(int PlotWidth, int PlotHeight, string Headli
 
 /// <summary>
 /// What the Report stage was given: the Evaluate folder, a stage folder holding history.csv per name, and the
-/// optional learning-curve folder, params file and pipeline.lock (null when not given).
+/// optional learning-curve folder, params file and pipeline.lock (null when not given); <see cref="CohortDirs"/>: the
+/// preprocessed cohorts by name ("ad", "bt"), whose excluded.csv the data section lists.
 /// </summary>
 public sealed record ReportInputs(
     string EvaluateDir,
@@ -21,4 +22,5 @@ public sealed record ReportInputs(
     string? LearningCurveDir = null,
     string? ParamsFile = null,
     string? LockFile = null,
-    string? PipelineFingerprint = null);
+    string? PipelineFingerprint = null,
+    IReadOnlyDictionary<string, string>? CohortDirs = null);

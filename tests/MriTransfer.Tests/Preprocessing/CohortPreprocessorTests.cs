@@ -10,28 +10,11 @@ namespace MriTransfer.Tests.Preprocessing;
 public sealed class CohortPreprocessorTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("mt-preprocess-").FullName;
-    // The tiny test phantoms of one class look alike to the perceptual hash; near-duplicate grouping has its own tests
-    // (NearDuplicateFinder, SubjectSplitter), so it is off here.
-    private static readonly PreprocessSettings Small = TestSettings.Preprocess with { TargetShape = [12, 12, 12], TargetSpacing = [2, 2, 2], SliceShape = [10, 10], Slices = 3, Workers = 2, QcPerClass = 2, NearDuplicateDistance = 0 };
+    private static readonly PreprocessSettings Small = TestCohorts.Small;
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    /// <summary>Writes a cohort of small heads: <paramref name="perClass"/> patients per class, and returns the manifest path.</summary>
-    private string WriteCohort(int perClass, params string[] classes)
-    {
-        var dir = Directory.CreateDirectory(Path.Combine(_root, "cohort")).FullName;
-        var lines = new List<string> { "subject_id,path,label,patient_id" };
-        var seed = 0;
-        foreach (var label in classes)
-            for (var p = 0; p < perClass; p++)
-            {
-                var id = $"{label}-{p:D2}";
-                VolumeIO.WriteNifti(TestVolumes.Head(18, 20, 16, 1.5, seed++), Path.Combine(dir, id + ".nii.gz"));
-                lines.Add($"{id},{id}.nii.gz,{label},pat-{label}-{p}");
-            }
-        File.WriteAllLines(Path.Combine(dir, "manifest.csv"), lines);
-        return Path.Combine(dir, "manifest.csv");
-    }
+    private string WriteCohort(int perClass, params string[] classes) => TestCohorts.WriteManifestCohort(_root, perClass, classes);
 
     private CohortPreprocessRequest Request(string manifest, SplitSettings split, PreprocessSettings? settings = null) =>
         new(manifest, Directory.CreateDirectory(Path.Combine(_root, "out")).FullName, settings ?? Small, split);
@@ -120,20 +103,20 @@ public sealed class CohortPreprocessorTests : IDisposable
 
         var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, TestSettings.AdSplit)));
 
-        Assert.Equal(2, error.Problems.Count);
+        Assert.Equal(3, error.Problems.Count); // the quality gate's verdict, then each bad subject
+        Assert.Contains("2 of 8 subjects", error.Problems[0]);
         Assert.Contains(error.Problems, p => p.Contains("a-00.nii.gz (subject a-00): affine is singular"));
         Assert.Contains(error.Problems, p => p.Contains("b-01.nii.gz (subject b-01)") && p.Contains("no voxel above the foreground threshold"));
     }
 
     [Fact]
-    public void Given_a_cohort_too_small_for_a_BT_split_when_preprocessed_then_it_is_refused_before_any_volume_is_read()
+    public void Given_a_cohort_too_small_for_a_BT_split_when_preprocessed_then_it_is_refused_saying_how_many_subjects_each_class_needs()
     {
         var manifest = WriteCohort(2, "a", "b");
 
-        var error = Assert.Throws<SplitException>(() => CohortPreprocessor.Run(Request(manifest, TestSettings.BtSplit)));
+        var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, TestSettings.BtSplit)));
 
         Assert.Contains("needs at least 3 subjects from different patients per class", error.Message);
-        Assert.Empty(Directory.GetFiles(Path.Combine(_root, "out"), "*", SearchOption.AllDirectories));
     }
 
     [Fact]
@@ -144,23 +127,16 @@ public sealed class CohortPreprocessorTests : IDisposable
         var dir = Path.GetDirectoryName(manifest)!;
         var plain = Path.Combine(_root, "plain.nii");
         VolumeIO.WriteNifti(TestVolumes.Head(18, 20, 16), plain);
-        File.WriteAllBytes(Path.Combine(dir, "a-02.nii.gz"), Gzip(File.ReadAllBytes(plain)[..2000]));
+        File.WriteAllBytes(Path.Combine(dir, "a-02.nii.gz"), TestCohorts.Gzip(File.ReadAllBytes(plain)[..2000]));
         VolumeIO.WriteNifti(Volume.Create(8, 8, 8), Path.Combine(dir, "b-03.nii.gz"));
 
         // When it is preprocessed, Then the read error (found in the one pass that reads each file) and the volume
         // error come together
         var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, TestSettings.AdSplit)));
 
-        Assert.Equal(2, error.Problems.Count);
+        Assert.Equal(3, error.Problems.Count);
         Assert.Contains(error.Problems, p => p.Contains("a-02.nii.gz (subject a-02): voxel data is too short"));
         Assert.Contains(error.Problems, p => p.Contains("b-03.nii.gz (subject b-03)") && p.Contains("no voxel above the foreground threshold"));
-    }
-
-    private static byte[] Gzip(byte[] bytes)
-    {
-        using var memory = new MemoryStream();
-        using (var gz = new System.IO.Compression.GZipStream(memory, System.IO.Compression.CompressionLevel.Fastest)) gz.Write(bytes);
-        return memory.ToArray();
     }
 
     [Fact]
@@ -168,18 +144,11 @@ public sealed class CohortPreprocessorTests : IDisposable
     {
         // Given a cohort where one subject's file is a 4-D series (header dim[0] = 4, dim[4] = 2)
         var manifest = WriteCohort(4, "a", "b");
-        var path = Path.Combine(Path.GetDirectoryName(manifest)!, "a-01.nii.gz");
-        var plain = Path.Combine(_root, "series.nii");
-        VolumeIO.WriteNifti(TestVolumes.Head(18, 20, 16), plain);
-        var bytes = File.ReadAllBytes(plain);
-        BitConverter.GetBytes((short)4).CopyTo(bytes, 40);
-        BitConverter.GetBytes((short)2).CopyTo(bytes, 48);
-        using (var gz = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest))
-            gz.Write(bytes.Concat(bytes.Skip(352)).ToArray());
+        TestCohorts.Write4d(Path.Combine(Path.GetDirectoryName(manifest)!, "a-01.nii.gz"), _root);
 
         var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, TestSettings.AdSplit)));
 
-        Assert.Contains("a-01.nii.gz (subject a-01): NIfTI header says 4 dimensions (dim[4]=2)", Assert.Single(error.Problems));
+        Assert.Contains(error.Problems, p => p.Contains("a-01.nii.gz (subject a-01): NIfTI header says 4 dimensions (dim[4]=2)") && p.Contains("preprocess.volume_index"));
     }
 
     [Fact]
@@ -192,6 +161,6 @@ public sealed class CohortPreprocessorTests : IDisposable
 
         var error = Assert.Throws<PreprocessingException>(() => CohortPreprocessor.Run(Request(manifest, TestSettings.AdSplit, Small with { Mode = CohortMode.TwoD })));
 
-        Assert.Contains("mixes 2-D images (e.g. b-02) and 3-D volumes", error.Message);
+        Assert.Contains(error.Problems, p => p.Contains("b-02.nii.gz (subject b-02): a 2-D image in a cohort of 7 3-D volumes"));
     }
 }

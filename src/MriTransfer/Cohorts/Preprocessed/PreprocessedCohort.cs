@@ -15,7 +15,8 @@ public sealed record PreprocessedSubject(
 public sealed class PreprocessedCohort(string root, PreprocessedCohortSummary summary, IReadOnlyList<PreprocessedSubject> subjects,
     IReadOnlyDictionary<string, double> labelFractions)
 {
-    public const string IndexFile = "index.csv", SplitsFile = "splits.csv", LabelFractionsFile = "label_fractions.csv";
+    public const string IndexFile = "index.csv", SplitsFile = "splits.csv", LabelFractionsFile = "label_fractions.csv",
+        ExcludedFile = "excluded.csv";
 
     public string Root { get; } = root;
     public PreprocessedCohortSummary Summary { get; } = summary;

@@ -9,10 +9,12 @@ namespace MriTransfer.Cohorts.Preprocessed;
 /// <param name="InputOrientations">axis codes of the input images (e.g. "LPS") → subjects.</param>
 /// <param name="Seed">the split seed.</param>
 /// <param name="LabelFractions">the nested train subsets drawn (ascending; empty for an AD cohort).</param>
+/// <param name="Excluded">subjects left out by the quality gate (excluded.csv lists them); written as "excluded" only
+/// when not 0, so a clean cohort's summary.json is as before.</param>
 public sealed record PreprocessedCohortSummary(
     CohortMode Mode, CohortRole Role, IReadOnlyList<string> Classes, int[] Shape, double[] Spacing,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Counts,
-    IReadOnlyDictionary<string, int> InputOrientations, int Seed, IReadOnlyList<double> LabelFractions)
+    IReadOnlyDictionary<string, int> InputOrientations, int Seed, IReadOnlyList<double> LabelFractions, int Excluded = 0)
 {
     public const string FileName = "summary.json";
 
@@ -33,8 +35,16 @@ public sealed record PreprocessedCohortSummary(
             label_fractions = LabelFractions,
             qc = QcNote,
         };
+        var options = new JsonSerializerOptions { WriteIndented = true };
+        var text = JsonSerializer.Serialize(json, options);
+        if (Excluded > 0)
+        {
+            var node = JsonSerializer.SerializeToNode(json)!.AsObject();
+            node.Insert(node.Count - 1, "excluded", Excluded);
+            text = node.ToJsonString(options);
+        }
         var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(temp, text + "\n");
         File.Move(temp, path, overwrite: true);
     }
 
@@ -58,7 +68,8 @@ public sealed record PreprocessedCohortSummary(
                     s => (IReadOnlyDictionary<string, int>)s.Value.EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetInt32())),
                 Field("input_orientations").EnumerateObject().ToDictionary(o => o.Name, o => o.Value.GetInt32()),
                 Field("split_seed").GetInt32(),
-                Field("label_fractions").EnumerateArray().Select(f => f.GetDouble()).ToList());
+                Field("label_fractions").EnumerateArray().Select(f => f.GetDouble()).ToList(),
+                root.TryGetProperty("excluded", out var excluded) ? excluded.GetInt32() : 0);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {

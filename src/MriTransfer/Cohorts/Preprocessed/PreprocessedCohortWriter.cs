@@ -25,7 +25,7 @@ public static class PreprocessedCohortWriter
 
     private static string Number(double value) => value.ToString("G7", CultureInfo.InvariantCulture);
 
-    private static void WriteCsv(string path, string[] header, IEnumerable<string[]> rows)
+    internal static void WriteCsv(string path, string[] header, IEnumerable<string[]> rows)
     {
         var temp = path + ".tmp";
         using (var writer = new StreamWriter(temp))
