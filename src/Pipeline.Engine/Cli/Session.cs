@@ -55,12 +55,14 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
         if (!cli.DryRun) Publisher.TryDelete(_workspace.Staging);
         var interactive = options.Interactive ?? (!System.Console.IsOutputRedirected && console.Profile.Capabilities.Interactive && !cli.Plain);
         var ids = instances.Select(i => i.Id).ToList();
-        IProgressSink sink = interactive ? new LiveProgress(console, ids) : new PlainProgress(console);
+        var timings = Timings.Load(_workspace);
+        var board = Board(instances, reader, timings);
+        IProgressSink sink = interactive ? new LiveProgress(console, ids, board) : new PlainProgress(console, board);
         var runCache = new RunCache(_workspace, reader.Hasher, sink.Note);
         if (!cli.DryRun && !cli.NoRunCache) runCache.Register();
         var runOptions = new RunOptions(cli.Jobs, cli.DryRun, cli.Force, cli.Skip, cli.NoRunCache);
         using var runner = Runner(sink);
-        var executor = new Executor(_workspace, reader, lockFile, runCache, new StageBuilder(_workspace), sink, runOptions, runner);
+        var executor = new Executor(_workspace, reader, lockFile, runCache, new StageBuilder(_workspace), sink, runOptions, runner, timings);
         using var cancel = new CancellationTokenSource();
         // Ctrl-C or SIGTERM: stop the running stages (their staging folders are removed), print the summary, exit 130
         Action<PosixSignalContext> onSignal = context => { context.Cancel = true; cancel.Cancel(); };
@@ -94,11 +96,21 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
         }
     }
 
+    private string ExecutorName => cli.Executor ?? _nuke.Executor?.ToLowerInvariant() ?? "local";
+
+    /// <summary>The estimates of the live view and plain lines: on --jobs cores locally, unbounded when Slurm places the jobs.</summary>
+    private ProgressBoard Board(IReadOnlyList<StageInstance> instances, StateReader reader, Timings timings)
+    {
+        var upstream = instances.ToDictionary(i => i.Id, i => (IReadOnlyList<string>)i.Inputs.Select(x => x.UpstreamId).OfType<string>().Distinct().ToList(), StringComparer.Ordinal);
+        var threads = instances.ToDictionary(i => i.Id, i => StageEnvironment.Threads(i, reader.ParamsOf(i)), StringComparer.Ordinal);
+        return new ProgressBoard(upstream, timings.Typical, id => threads.GetValueOrDefault(id, 1), ExecutorName == "slurm" ? int.MaxValue / 4 : cli.Jobs);
+    }
+
     /// <summary>The executor chosen with --executor (else "executor" in .nuke/parameters.json, else local). Slurm is
     /// checked before anything runs: its commands on PATH, its controller answering.</summary>
     private RunnerHandle Runner(IProgressSink sink)
     {
-        var name = cli.Executor ?? _nuke.Executor?.ToLowerInvariant() ?? "local";
+        var name = ExecutorName;
         if (name == "local" || cli.DryRun) return new RunnerHandle(new LocalRunner(_workspace, options.ResumeWait, sink.Note));
         if (name != "slurm") throw new UsageException($".nuke/parameters.json: \"executor\" must be local or slurm, got '{name}'");
         var settings = _nuke.Slurm ?? Execution.Slurm.SlurmSettings.Default;

@@ -10,7 +10,7 @@ namespace Pipeline.Engine.Execution;
 /// unrelated branches finish; earlier outputs and lock entries stay untouched.
 /// </summary>
 internal sealed class Executor(Workspace workspace, StateReader reader, LockFile lockFile, RunCache runCache,
-    StageBuilder builder, IProgressSink sink, RunOptions options, IStageRunner runner)
+    StageBuilder builder, IProgressSink sink, RunOptions options, IStageRunner runner, Timings timings)
 {
     private readonly object _lockGate = new();
     private readonly Dictionary<string, string> _buildFailures = new(StringComparer.Ordinal);
@@ -20,6 +20,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         var plan = new Planner(workspace, reader, lockFile, options).Plan(instances);
         PhaseTimer.Mark("plan");
         var restorable = instances.Where(i => Restorable(i, plan)).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        sink.Planned(instances.Where(i => plan[i.Id].MayRun).Select(i => i.Id).ToList(), restorable);
         if (!options.DryRun) BuildStaleProjects(instances, plan, restorable, cancel);
         var tasks = new Dictionary<string, Task<StageResult>>(StringComparer.Ordinal);
         var ready = runner.UsesLocalCores ? Schedule(instances, plan, restorable) : null;
@@ -41,11 +42,11 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         return instances.Select(i => tasks[i.Id].Result).ToList();
     }
 
-    /// <summary>Who gets the --jobs cores first: instances by critical path (the number of stages on the longest chain
-    /// below each), each claiming its cores the moment it is ready.</summary>
+    /// <summary>Who gets the --jobs cores first: instances by critical path (estimated from past run times), each claiming
+    /// its cores the moment it is ready.</summary>
     private ReadyQueue Schedule(IReadOnlyList<StageInstance> instances, IReadOnlyDictionary<string, PlannedStage> plan, IReadOnlySet<string> restorable)
     {
-        var nodes = CriticalPath.NodesOf(instances, i => !plan[i.Id].MayRun || restorable.Contains(i.Id) ? 0 : null);
+        var nodes = CriticalPath.NodesOf(instances, i => !plan[i.Id].MayRun || restorable.Contains(i.Id) ? 0 : timings.Typical(i.Id)?.TotalSeconds);
         var threads = instances.ToDictionary(i => i.Id, i => StageEnvironment.Threads(i, reader.ParamsOf(i)), StringComparer.Ordinal);
         var upstream = nodes.ToDictionary(n => n.Id, n => (IReadOnlyList<string>)n.Upstream.Where(threads.ContainsKey).ToList(), StringComparer.Ordinal);
         return new ReadyQueue(new PrioritySlots(options.Jobs), upstream, CriticalPath.Priorities(nodes), id => threads[id]);
@@ -144,6 +145,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         Publisher.TryDelete(resumeDir);
         reader.Forget(instance.OutputDir);
         Record(instance, state, outcome.Machine ?? MachineDescription.Cpu);
+        timings.Add(instance.Id, clock.Elapsed, threads);
         return Report(instance, StageStatus.Done, why, clock.Elapsed, where: outcome.Where);
     }
 

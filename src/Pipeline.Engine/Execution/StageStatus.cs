@@ -5,6 +5,8 @@ public enum StageStatus { Waiting, Building, Running, Cached, Restored, Done, Fa
 /// <summary>Where the executor reports what happens; the live view or plain lines for logs.</summary>
 internal interface IProgressSink
 {
+    /// <summary>After planning: the instances this run may run or restore, and those the run cache will likely restore.</summary>
+    void Planned(IReadOnlyList<string> toRun, IReadOnlySet<string> restorable);
     void Update(string id, StageStatus status, string? detail = null);
     void Progress(string id, string line);
     void Note(string text);
