@@ -21,7 +21,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         PhaseTimer.Mark("plan");
         var restorable = instances.Where(i => Restorable(i, plan)).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         sink.Planned(instances.Where(i => plan[i.Id].MayRun).Select(i => i.Id).ToList(), restorable);
-        if (!options.DryRun) BuildStaleProjects(instances, plan, restorable, cancel);
+        if (!options.DryRun && !options.RestoreOnly) BuildStaleProjects(instances, plan, restorable, cancel);
         var tasks = new Dictionary<string, Task<StageResult>>(StringComparer.Ordinal);
         var ready = runner.UsesLocalCores ? Schedule(instances, plan, restorable) : null;
         foreach (var instance in instances)
@@ -88,6 +88,9 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
             Record(instance, state, runCache.MachineOf(state.Fingerprint));
             return Report(instance, StageStatus.Restored, why, TimeSpan.Zero);
         }
+        if (options.RestoreOnly)
+            return Report(instance, StageStatus.Skipped, $"not in the run cache ({why}); nothing runs here: ./build.sh makes it", TimeSpan.Zero,
+                blockedBy: $"upstream {instance.Id} is not in the run cache");
         if (instance.Stage.ProjectPath is { } project && BuildError(project, state.Code.Hash, cancel) is { } buildError)
             return Report(instance, StageStatus.Failed, $"building {project} failed:{Environment.NewLine}{buildError}", TimeSpan.Zero);
 
