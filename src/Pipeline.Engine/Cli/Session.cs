@@ -78,7 +78,8 @@ internal sealed partial class Session(object build, CliArguments cli, EngineOpti
         if (!cli.DryRun && !cli.NoRunCache) runCache.Register();
         var runOptions = new RunOptions(cli.Jobs, cli.DryRun, cli.Force, cli.Skip, cli.NoRunCache, restoreOnly);
         using var runner = Runner(sink);
-        var executor = new Executor(_workspace, reader, lockFile, runCache, new StageBuilder(_workspace), sink, runOptions, runner, timings);
+        var executor = new Executor(_workspace, reader, lockFile, runCache, new StageBuilder(_workspace), sink, runOptions, runner, timings,
+            new ProvenanceFile(_workspace, () => RunProvenance.Of(_workspace, _nuke.Params, model.Schema, values), timings));
         using var cancel = new CancellationTokenSource();
         // Ctrl-C or SIGTERM: stop the running stages (their staging folders are removed), print the summary, exit 130
         Action<PosixSignalContext> onSignal = context => { context.Cancel = true; cancel.Cancel(); };

@@ -10,13 +10,16 @@ namespace Pipeline.Engine.Execution;
 /// unrelated branches finish; earlier outputs and lock entries stay untouched.
 /// </summary>
 internal sealed class Executor(Workspace workspace, StateReader reader, LockFile lockFile, RunCache runCache,
-    StageBuilder builder, IProgressSink sink, RunOptions options, IStageRunner runner, Timings timings)
+    StageBuilder builder, IProgressSink sink, RunOptions options, IStageRunner runner, Timings timings, ProvenanceFile? provenance = null)
 {
     private readonly object _lockGate = new();
     private readonly Dictionary<string, string> _buildFailures = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StageResult> _finished = new(StringComparer.Ordinal);
+    private IReadOnlyList<StageInstance> _instances = [];
 
     public IReadOnlyList<StageResult> Run(IReadOnlyList<StageInstance> instances, CancellationToken cancel)
     {
+        _instances = instances;
         var plan = new Planner(workspace, reader, lockFile, options).Plan(instances);
         PhaseTimer.Mark("plan");
         var restorable = instances.Where(i => Restorable(i, plan)).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
@@ -120,7 +123,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         var resumeDir = workspace.Full($".pipeline/resume/{state.Fingerprint}");
         var threads = StageEnvironment.Threads(instance, state.Params);
         var outcome = runner.Run(new StageLaunch(instance.Id, program, args, staging, workspace.Full(instance.LogFile), resumeDir,
-            StageEnvironment.For(state, resumeDir, threads), threads, line => sink.Progress(instance.Id, line)), cancel);
+            StageEnvironment.For(state, resumeDir, threads, instance.Stage.WantsProvenance ? provenance?.Write(instance, _instances, _finished) : null), threads, line => sink.Progress(instance.Id, line)), cancel);
         var log = instance.LogFile;
         var where = outcome.Where is null ? "" : $" ({outcome.Where})";
         if (outcome.Failure is { } failure)
@@ -250,6 +253,8 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
     {
         sink.Update(instance.Id, status, detail.Split('\n')[0]);
         if (status == StageStatus.Failed) sink.Note($"{instance.Id} failed: {detail}");
-        return new StageResult(instance.Id, status, detail, elapsed, badInput, blockedBy) { Where = where };
+        var result = new StageResult(instance.Id, status, detail, elapsed, badInput, blockedBy) { Where = where };
+        if (status is not (StageStatus.Waiting or StageStatus.Building or StageStatus.Running)) _finished[instance.Id] = result;
+        return result;
     }
 }

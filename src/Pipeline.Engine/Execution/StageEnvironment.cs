@@ -6,11 +6,11 @@ namespace Pipeline.Engine.Execution;
 /// The environment a stage process starts with, on top of the caller's (the same for every runner, local or Slurm):
 /// its core share as <c>OMP_NUM_THREADS</c> and <c>MKL_NUM_THREADS</c> — the instance's <c>.Threads</c> params value,
 /// else 1, whatever --jobs is, so a result never depends on how many cores the run had — then the variables the stage
-/// declares with <c>.Environment</c> (a declared OMP_NUM_THREADS wins), then the engine's own PIPELINE_* variables.
+/// declares with <c>.Environment</c> (a declared OMP_NUM_THREADS wins), then the engine's own PIPELINE_* variables (PIPELINE_PROVENANCE for a stage declared with .Provenance()).
 /// </summary>
 internal static class StageEnvironment
 {
-    public static Dictionary<string, string> For(StageState state, string resumeDir, int threads)
+    public static Dictionary<string, string> For(StageState state, string resumeDir, int threads, string? provenance = null)
     {
         var share = Math.Max(1, threads).ToString(CultureInfo.InvariantCulture);
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -22,6 +22,7 @@ internal static class StageEnvironment
         environment["PIPELINE_FINGERPRINT"] = state.Fingerprint;
         environment["PIPELINE_RESUME_DIR"] = resumeDir;
         environment["PIPELINE_CPU"] = MachineDescription.Cpu;
+        if (provenance is not null) environment[ProvenanceFile.Variable] = provenance;
         return environment;
     }
 

@@ -36,7 +36,7 @@ internal sealed class ExperimentRecorder(Workspace workspace, ExperimentStore st
         var instances = new SortedDictionary<string, ExperimentInstance>(StringComparer.Ordinal);
         foreach (var instance in run.Instances)
             if (run.Lock[instance.Id] is { } entry)
-                instances[instance.Id] = new ExperimentInstance(entry.Fingerprint, Result(results[instance.Id].Status), Math.Round(results[instance.Id].Elapsed.TotalSeconds, 3));
+                instances[instance.Id] = new ExperimentInstance(entry.Fingerprint, StageResultName.Of(results[instance.Id].Status), Math.Round(results[instance.Id].Elapsed.TotalSeconds, 3));
         var (records, _) = store.All();
         if (records.FirstOrDefault(r => Same(r, now, instances)) is { } same)
             return $"experiment {same.Id} has these params and results already; not recorded again";
@@ -73,11 +73,4 @@ internal sealed class ExperimentRecorder(Workspace workspace, ExperimentStore st
         r.Params.Count == now.Count && r.Params.All(p => now.GetValueOrDefault(p.Key) == p.Value)
         && r.Instances.Count == instances.Count && r.Instances.All(i => instances.TryGetValue(i.Key, out var mine) && mine.Fingerprint == i.Value.Fingerprint);
 
-    private static string Result(StageStatus status) => status switch
-    {
-        StageStatus.Done => "ran",
-        StageStatus.Restored => "restored",
-        StageStatus.Cached => "up to date",
-        _ => "skipped",
-    };
 }

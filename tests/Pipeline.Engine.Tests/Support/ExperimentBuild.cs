@@ -31,6 +31,13 @@ public class ExperimentBuild
         .Params("other.name")
         .Outputs("other.txt");
 
+    /// <summary>Not in All: hands on the provenance file it is given (ProvenanceTests).</summary>
+    Stage Report => _ => _
+        .Command("bash", "stages/report.sh").Code("stages/report.sh")
+        .Input("train", Train)
+        .Outputs("provenance.json")
+        .Provenance();
+
     Target All => _ => _.DependsOn(Train, Other);
 
     public const string TrainScript = """
@@ -39,6 +46,8 @@ public class ExperimentBuild
         a=$(awk -v x="$lr" 'BEGIN { printf "%.3f", 0.5 + x }')
         echo "{\"variants\": {\"a\": {\"acc\": $a, \"acc_ci\": [0.4, 0.6]}, \"b\": {\"acc\": 0.7, \"acc_ci\": [0.6, 0.8]}}}" > "$O/metrics.json"
         """;
+
+    public const string ReportScript = """cp "$PIPELINE_PROVENANCE" "$O/provenance.json" """;
 
     /// <summary>The params file the experiment tests commit: comments and layout that apply must keep.</summary>
     public const string Params = """
@@ -58,7 +67,7 @@ public class ExperimentBuild
     /// <summary>A toy workspace for experiments, its params file committed to a fresh git repository when <paramref name="git"/>.</summary>
     public static TempWorkspace Workspace(bool git = true)
     {
-        var ws = new TempWorkspace().WithToyPipeline().WithScript("train", TrainScript).Write("params.yaml", Params);
+        var ws = new TempWorkspace().WithToyPipeline().WithScript("train", TrainScript).WithScript("report", ReportScript).Write("params.yaml", Params);
         if (!git) return ws;
         Git(ws, "init", "-q");
         Git(ws, "add", "params.yaml");
