@@ -26,6 +26,8 @@ internal sealed record CliArguments
     public bool Csv { get; set; }
     /// <summary>Experiments: how many of the latest to list.</summary>
     public int Last { get; set; } = 20;
+    /// <summary>--compare ID1,ID2: the experiments a comparison stage reads (through .pipeline/compare/runs.json).</summary>
+    public string? Compare { get; set; }
 
     public static CliArguments Parse(IReadOnlyList<string> args)
     {
@@ -58,6 +60,7 @@ internal sealed record CliArguments
                     else if (last != "") problems.Add($"--last expects a positive integer, got '{last}'");
                     break;
                 case "--cache-dir": parsed.CacheDir = Value(); break;
+                case "--compare": parsed.Compare = Value(); break;
                 case "--executor":
                     var executor = Value().ToLowerInvariant();
                     if (executor is "local" or "slurm") parsed.Executor = executor;
@@ -84,5 +87,5 @@ internal sealed record CliArguments
 
     public static readonly string[] Options =
         ["--help", "--plan", "--dry-run", "--force", "--skip", "--set", "--params", "--jobs", "--no-run-cache", "--plain", "--repair-lock", "--executor", "--cache-dir", "--shared",
-         "--experiments", "--md", "--csv", "--last"];
+         "--experiments", "--md", "--csv", "--last", "--compare"];
 }

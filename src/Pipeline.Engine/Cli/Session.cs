@@ -24,6 +24,7 @@ internal sealed partial class Session(object build, CliArguments cli, EngineOpti
         if (verb == "ParamsDiff") return new DiffCommands(_workspace, console).ParamsDiff(ParamsPath, Revision());
         if (verb == "Gc") return new GcCommand(_workspace, cli, console, LoadLock).Run();
         if (verb == "Experiments") return Experiments();
+        if (cli.Compare is { } compare) Say(ComparisonFile.Write(_workspace, compare));
         return Pipeline(verb, apply: null);
     }
 

@@ -67,16 +67,7 @@ internal sealed class ProvenanceFile(Workspace workspace, Func<RunProvenance> ru
             w.WriteEndObject();
             w.WriteStartObject("params");
             w.WriteString("baseline", facts.Baseline);
-            w.WriteStartArray("changes");
-            foreach (var change in facts.Changes)
-            {
-                w.WriteStartObject();
-                w.WriteString("key", change.Key);
-                w.WriteString("old", change.Old);
-                w.WriteString("new", change.New);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            ParamChange.WriteArray(w, "changes", facts.Changes);
             w.WriteEndObject();
             w.WriteStartArray("stages");
             foreach (var other in instances.Where(i => i.Id != instance.Id))

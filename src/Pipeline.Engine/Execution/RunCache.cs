@@ -102,6 +102,9 @@ internal sealed class RunCache(Workspace workspace, ContentHasher hasher, Action
     /// <summary>Whether a workspace's run cache has an entry for a fingerprint, without opening the cache.</summary>
     public static bool Has(Workspace workspace, string fingerprint) => Directory.Exists(Path.Combine(workspace.RunCache, fingerprint));
 
+    /// <summary>The folder of a cache entry holding the outputs it restores (read-only for readers).</summary>
+    public static string FilesOf(Workspace workspace, string fingerprint) => Path.Combine(workspace.RunCache, fingerprint, "files");
+
     /// <summary>The machine that made a cache entry ("" when the entry does not say).</summary>
     public string MachineOf(string fingerprint)
     {

@@ -1,7 +1,23 @@
 namespace Pipeline.Engine.Experiments;
 
 /// <summary>A params value an experiment changed against its baseline (null: the key was absent on that side).</summary>
-internal sealed record ParamChange(string Key, string? Old, string? New);
+internal sealed record ParamChange(string Key, string? Old, string? New)
+{
+    /// <summary>Writes changes as a JSON array of {key, old, new} (the runs and provenance files stages read).</summary>
+    public static void WriteArray(System.Text.Json.Utf8JsonWriter w, string name, IEnumerable<ParamChange> changes)
+    {
+        w.WriteStartArray(name);
+        foreach (var change in changes)
+        {
+            w.WriteStartObject();
+            w.WriteString("key", change.Key);
+            w.WriteString("old", change.Old);
+            w.WriteString("new", change.New);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+}
 
 /// <summary>One stage instance of an experiment: the fingerprint whose outputs it used, and what the run did with it
 /// ("ran", "restored", "up to date", "skipped").</summary>

@@ -89,4 +89,31 @@ public sealed class ExperimentApplyTests : IDisposable
         Assert.Contains("not in the run cache", apply);
         Assert.Empty(_ws.TakeRuns());
     }
+
+    [Fact]
+    public void Given_two_experiments_when_comparing_them_then_the_runs_file_names_their_params_and_run_cache_folders()
+    {
+        TwoExperiments();
+
+        var (exit, output) = Run("Other", "--compare", "e1,e2");
+
+        Assert.True(exit == 0, output);
+        using var runs = System.Text.Json.JsonDocument.Parse(_ws.Read(".pipeline/compare/runs.json"));
+        var listed = runs.RootElement.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal(["e1", "e2"], listed.Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal("0.01", listed[0].GetProperty("params").GetProperty("train.lr").GetString());
+        var outputs = listed[0].GetProperty("stages").GetProperty("Train").GetProperty("outputs").GetString()!;
+        Assert.Contains("lr: 0.01", File.ReadAllText(Path.Combine(outputs, "model.txt")));
+    }
+
+    [Fact]
+    public void Given_one_id_when_comparing_then_it_is_a_usage_error()
+    {
+        TwoExperiments();
+
+        var (exit, output) = Run("Other", "--compare", "e1");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--compare expects two or more experiment ids", output);
+    }
 }
