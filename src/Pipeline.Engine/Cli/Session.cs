@@ -48,6 +48,9 @@ internal sealed partial class Session(object build, CliArguments cli, EngineOpti
             : ResolveTargets(verb is null ? cli.Targets : cli.Targets.Skip(1).ToList(), allWhenEmpty: verb == "Status" || cli.RepairLock);
         var instances = InstanceGraph.Expand(model, model.Closure(names), values);
         CheckStageNames(cli.Force.Concat(cli.Skip), instances);
+        if (cli.Compare is null && !File.Exists(_workspace.Full(ComparisonFile.Path))
+            && instances.FirstOrDefault(i => i.Stage.Inputs.Any(d => d.Path == ComparisonFile.Path)) is { } comparing)
+            throw new UsageException($"{comparing.Id} compares recorded experiments: name them, e.g. ./build.sh {comparing.Id} --compare e1,e2 (./build.sh Experiments lists them)");
         if (cli.Plan) { PlanText.Print(console, model, instances, _workspace); return Engine.Ok; }
         var cache = StatCache.Load(_workspace.StatCache, w => console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(w)));
         PhaseTimer.Mark("stat cache");

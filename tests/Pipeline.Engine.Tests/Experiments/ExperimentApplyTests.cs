@@ -91,14 +91,14 @@ public sealed class ExperimentApplyTests : IDisposable
     }
 
     [Fact]
-    public void Given_two_experiments_when_comparing_them_then_the_runs_file_names_their_params_and_run_cache_folders()
+    public void Given_two_experiments_when_comparing_them_then_the_comparison_stage_reads_their_params_and_run_cache_folders()
     {
         TwoExperiments();
 
-        var (exit, output) = Run("Other", "--compare", "e1,e2");
+        var (exit, output) = Run("Compare", "--compare", "e1,e2");
 
         Assert.True(exit == 0, output);
-        using var runs = System.Text.Json.JsonDocument.Parse(_ws.Read(".pipeline/compare/runs.json"));
+        using var runs = System.Text.Json.JsonDocument.Parse(_ws.Read("out/Compare/runs.json"));
         var listed = runs.RootElement.GetProperty("runs").EnumerateArray().ToList();
         Assert.Equal(["e1", "e2"], listed.Select(r => r.GetProperty("id").GetString()));
         Assert.Equal("0.01", listed[0].GetProperty("params").GetProperty("train.lr").GetString());
@@ -115,5 +115,14 @@ public sealed class ExperimentApplyTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains("--compare expects two or more experiment ids", output);
+    }
+
+    [Fact]
+    public void Given_a_comparison_stage_without_compare_then_the_error_says_how_to_name_the_runs()
+    {
+        var (exit, output) = Run("Compare");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Compare compares recorded experiments: name them, e.g. ./build.sh Compare --compare e1,e2", output);
     }
 }

@@ -38,6 +38,12 @@ public class ExperimentBuild
         .Outputs("provenance.json")
         .Provenance();
 
+    /// <summary>Not in All: reads the runs file --compare writes.</summary>
+    Stage Compare => _ => _
+        .Command("bash", "stages/compare.sh").Code("stages/compare.sh")
+        .Input("runs", ".pipeline/compare/runs.json")
+        .Outputs("runs.json");
+
     Target All => _ => _.DependsOn(Train, Other);
 
     public const string TrainScript = """
@@ -67,7 +73,7 @@ public class ExperimentBuild
     /// <summary>A toy workspace for experiments, its params file committed to a fresh git repository when <paramref name="git"/>.</summary>
     public static TempWorkspace Workspace(bool git = true)
     {
-        var ws = new TempWorkspace().WithToyPipeline().WithScript("train", TrainScript).WithScript("report", ReportScript).Write("params.yaml", Params);
+        var ws = new TempWorkspace().WithToyPipeline().WithScript("train", TrainScript).WithScript("report", ReportScript).WithScript("compare", """cp "${IN[runs]}" "$O/runs.json" """).Write("params.yaml", Params);
         if (!git) return ws;
         Git(ws, "init", "-q");
         Git(ws, "add", "params.yaml");
