@@ -33,6 +33,10 @@ internal sealed class ExperimentRecorder(Workspace workspace, ExperimentStore st
         var changes = baseline.Changes(now);
         if (changes.Count == 0) return null;
         var results = run.Results.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        // a run is an experiment only when something it ran or restored is made from a changed value (e.g. not a
+        // comparison page rendered while params.yaml holds an applied experiment's values)
+        var affected = Affected(run.Instances, changes);
+        if (!run.Instances.Any(i => affected.Contains(i.Id) && results[i.Id].Status is StageStatus.Done or StageStatus.Restored)) return null;
         var instances = new SortedDictionary<string, ExperimentInstance>(StringComparer.Ordinal);
         foreach (var instance in run.Instances)
             if (run.Lock[instance.Id] is { } entry)
@@ -61,6 +65,22 @@ internal sealed class ExperimentRecorder(Workspace workspace, ExperimentStore st
         {
             return $"warning: could not record this run as an experiment in {workspace.Relative(store.Folder)} ({e.Message}); its outputs are published and in the run cache";
         }
+    }
+
+    /// <summary>The instances that read a changed key (a declared key names its whole subtree; matrix keys count) or
+    /// depend, directly or not, on one that does.</summary>
+    private static HashSet<string> Affected(IReadOnlyList<StageInstance> instances, IReadOnlyList<ParamChange> changes)
+    {
+        bool Reads(string key) => changes.Any(c => c.Key == key || c.Key.StartsWith(key + ".", StringComparison.Ordinal));
+        var affected = instances.Where(i => i.Stage.ParamKeys.Concat(i.Stage.Axes.SelectMany(a => new[] { a.Over, a.Sets })).Any(Reads))
+            .Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var i in instances.Where(i => !affected.Contains(i.Id) && i.Inputs.Any(x => x.UpstreamId is { } up && affected.Contains(up))))
+                grew |= affected.Add(i.Id);
+        }
+        return affected;
     }
 
     public static string Summary(IReadOnlyList<ParamChange> changes)

@@ -105,6 +105,18 @@ public sealed class ExperimentsTests : IDisposable
     }
 
     [Fact]
+    public void Given_changed_params_when_only_a_stage_that_reads_none_of_them_runs_then_no_experiment_is_recorded()
+    {
+        Assert.Equal(0, Run("All").Exit);
+
+        var (exit, output) = Run("Other", "--set", "train.lr=0.05", "--force", "Other");
+
+        Assert.True(exit == 0, output);
+        Assert.DoesNotContain("recorded as experiment", output);
+        Assert.False(_ws.Exists(".pipeline/experiments/e1"));
+    }
+
+    [Fact]
     public void Given_an_edited_params_file_when_running_then_the_run_is_an_experiment_against_head()
     {
         _ws.Write("params.yaml", ExperimentBuild.Params.Replace("seed: 1", "seed: 5"));
