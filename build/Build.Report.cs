@@ -19,5 +19,6 @@ partial class Build
         .Input("cohort:bt", PreprocessBt)
         .Params(EveryParamsGroup)
         .Outputs("report.md", "report.html", "plots")
-        .Plots("plots");
+        .Plots("plots")
+        .Provenance();
 }

@@ -6,4 +6,8 @@ using Pipeline.Engine;
 partial class Build
 {
     public static int Main(string[] args) => Engine.Run<Build>(args);
+
+    /// <summary>What <c>./build.sh Experiments</c> shows for each recorded run: every variant's balanced accuracy with its CI.</summary>
+    static readonly HeadlineMetric[] Headlines =
+        [HeadlineMetric.Json("metrics/Evaluate/metrics.json", "variants.*.balanced_accuracy", ci: "variants.*.balanced_accuracy_ci", label: "* bal_acc")];
 }

@@ -7,10 +7,12 @@ namespace Pipeline.StageKit;
 /// environment (resume folder, fingerprint), and a way to report. The stage side of the contract lives here, so the
 /// domain library never names an engine variable or convention.
 /// </summary>
-public sealed class StageContext(StageArgs args, IAnsiConsole console, string? resumeDir = null, string? fingerprint = null, string? cpu = null)
+public sealed class StageContext(StageArgs args, IAnsiConsole console, string? resumeDir = null, string? fingerprint = null, string? cpu = null,
+    string? provenanceFile = null)
 {
     /// <summary>The environment variables the engine sets for a stage (docs/stage-contract.md).</summary>
-    public const string ResumeDirVariable = "PIPELINE_RESUME_DIR", FingerprintVariable = "PIPELINE_FINGERPRINT", CpuVariable = "PIPELINE_CPU";
+    public const string ResumeDirVariable = "PIPELINE_RESUME_DIR", FingerprintVariable = "PIPELINE_FINGERPRINT", CpuVariable = "PIPELINE_CPU",
+        ProvenanceVariable = "PIPELINE_PROVENANCE";
 
     public StageArgs Args { get; } = args;
     public IAnsiConsole Console { get; } = console;
@@ -25,9 +27,13 @@ public sealed class StageContext(StageArgs args, IAnsiConsole console, string? r
     /// <summary>The CPU the engine runs on, as pipeline.lock names it (e.g. "Intel(R) Xeon(R) Processor, AVX-512"), or null.</summary>
     public string? Cpu { get; } = cpu;
 
-    /// <summary>The context of a stage the engine runs: resume folder, fingerprint and CPU from its environment.</summary>
+    /// <summary>The run's provenance file (JSON: git revision, dirty or clean, pipeline.lock's SHA-256, params diff against
+    /// HEAD, each stage's result and time) for a stage declared with .Provenance(), or null.</summary>
+    public string? ProvenanceFile { get; } = provenanceFile;
+
+    /// <summary>The context of a stage the engine runs: resume folder, fingerprint, CPU and provenance from its environment.</summary>
     public static StageContext FromEnvironment(StageArgs args, IAnsiConsole console) =>
-        new(args, console, Variable(ResumeDirVariable), Variable(FingerprintVariable), Variable(CpuVariable));
+        new(args, console, Variable(ResumeDirVariable), Variable(FingerprintVariable), Variable(CpuVariable), Variable(ProvenanceVariable));
 
     /// <summary>The path given for a declared input (a usage error naming it when it was not given).</summary>
     public string Input(string name) => Args.Input(name);

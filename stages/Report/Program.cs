@@ -10,7 +10,7 @@ return StageHost.Run(args,
     {
         // the fingerprint of this stage in pipeline.lock hashes the code, data and params of everything upstream
         var inputs = new ReportInputs(ctx.Input("evaluate"), ctx.InputsWithPrefix("history:"), ctx.OptionalInput("learning_curve"),
-            ctx.OptionalInput("params") ?? settings.ParamsFile, ctx.OptionalInput("lock"), ctx.Fingerprint, ctx.InputsWithPrefix("cohort:"));
+            ctx.OptionalInput("params") ?? settings.ParamsFile, ctx.OptionalInput("lock"), ctx.Fingerprint, ctx.InputsWithPrefix("cohort:"), ctx.ProvenanceFile);
         var doc = ReportBuilder.Run(settings.Report, inputs, MachineInfo.Current(ctx.Cpu, settings.ReproducibleKernels), ctx.OutputDir, ctx.Progress);
         ctx.Log($"report written with {doc.Figures.Count()} figures");
         return StageHost.Ok;

@@ -43,17 +43,20 @@ internal static class ReportSections
 
     public static void Provenance(ReportDocument doc, ReportInputs inputs, MachineInfo machine)
     {
+        var run = ProvenanceReport.Read(inputs.ProvenanceFile);
         doc.Heading("Provenance");
         doc.Table(["item", "value"],
         [
-            ["pipeline.lock", inputs.LockFile is { } l && File.Exists(l) ? $"sha256 {ShortHash(l)}" : "not given"],
+            ["pipeline.lock", inputs.LockFile is { } l && File.Exists(l) ? $"sha256 {ShortHash(l)}" : run?.LockRow ?? "not given"],
             ["pipeline fingerprint", inputs.PipelineFingerprint ?? "not given"],
             ["machine", $"{machine.Cores} cores, {machine.OperatingSystem}"],
             ["CPU", machine.Cpu],
             ["libtorch kernels", machine.Kernels],
             [".NET", machine.DotNet],
             ["TorchSharp", machine.TorchSharp],
+            .. run?.Rows ?? [],
         ]);
+        run?.AddTables(doc);
         doc.Heading("Params used", 3);
         doc.Code(inputs.ParamsFile is { } p && File.Exists(p) ? File.ReadAllText(p) : "(params file not given)");
     }

@@ -23,4 +23,5 @@ public sealed record ReportInputs(
     string? ParamsFile = null,
     string? LockFile = null,
     string? PipelineFingerprint = null,
-    IReadOnlyDictionary<string, string>? CohortDirs = null);
+    IReadOnlyDictionary<string, string>? CohortDirs = null,
+    string? ProvenanceFile = null);

@@ -20,6 +20,14 @@ internal sealed record CliArguments
     public string? Executor { get; set; }
     public string? CacheDir { get; set; }
     public bool Shared { get; set; }
+    /// <summary>Gc: also delete what only recorded experiments need.</summary>
+    public bool Experiments { get; set; }
+    public bool Markdown { get; set; }
+    public bool Csv { get; set; }
+    /// <summary>Experiments: how many of the latest to list.</summary>
+    public int Last { get; set; } = 20;
+    /// <summary>--compare ID1,ID2: the experiments a comparison stage reads (through .pipeline/compare/runs.json).</summary>
+    public string? Compare { get; set; }
 
     public static CliArguments Parse(IReadOnlyList<string> args)
     {
@@ -43,7 +51,16 @@ internal sealed record CliArguments
                 case "--plain": parsed.Plain = true; break;
                 case "--repair-lock": parsed.RepairLock = true; break;
                 case "--shared": parsed.Shared = true; break;
+                case "--experiments": parsed.Experiments = true; break;
+                case "--md": parsed.Markdown = true; break;
+                case "--csv": parsed.Csv = true; break;
+                case "--last":
+                    var last = Value();
+                    if (int.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var l) && l > 0) parsed.Last = l;
+                    else if (last != "") problems.Add($"--last expects a positive integer, got '{last}'");
+                    break;
                 case "--cache-dir": parsed.CacheDir = Value(); break;
+                case "--compare": parsed.Compare = Value(); break;
                 case "--executor":
                     var executor = Value().ToLowerInvariant();
                     if (executor is "local" or "slurm") parsed.Executor = executor;
@@ -69,5 +86,6 @@ internal sealed record CliArguments
     }
 
     public static readonly string[] Options =
-        ["--help", "--plan", "--dry-run", "--force", "--skip", "--set", "--params", "--jobs", "--no-run-cache", "--plain", "--repair-lock", "--executor", "--cache-dir", "--shared"];
+        ["--help", "--plan", "--dry-run", "--force", "--skip", "--set", "--params", "--jobs", "--no-run-cache", "--plain", "--repair-lock", "--executor", "--cache-dir", "--shared",
+         "--experiments", "--md", "--csv", "--last", "--compare"];
 }

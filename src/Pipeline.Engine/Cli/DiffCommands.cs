@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Pipeline.Engine.Execution;
 using Spectre.Console;
@@ -89,36 +88,20 @@ internal sealed class DiffCommands(Workspace workspace, IAnsiConsole console)
         return result;
     }
 
-    private string? GitShow(string revision, string relative)
-    {
-        var (exit, output) = Git("show", $"{revision}:./{relative}");
-        return exit == 0 ? output : null;
-    }
+    private string? GitShow(string revision, string relative) => RunGit(["show", $"{revision}:./{relative}"]) is (0, var text) ? text : null;
 
     private IEnumerable<string> GitList(string revision, string folder)
     {
-        var (exit, output) = Git("ls-tree", "-r", "--name-only", "--full-name", revision, "--", folder);
+        var (exit, output) = RunGit(["ls-tree", "-r", "--name-only", "--full-name", revision, "--", folder]);
         if (exit != 0) return [];
-        var (_, prefix) = Git("rev-parse", "--show-prefix");
+        var (_, prefix) = RunGit(["rev-parse", "--show-prefix"]);
         var p = prefix.Trim();
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.StartsWith(p, StringComparison.Ordinal) ? l[p.Length..] : l);
     }
 
-    private (int Exit, string Output) Git(params string[] args)
+    private (int Exit, string Output) RunGit(string[] args)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = workspace.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        try
-        {
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEnd();
-            process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output);
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            throw new UsageException("git is not on PATH; ParamsDiff and MetricsDiff need it");
-        }
+        var result = Git.Run(workspace.Root, args);
+        return result.Exit == Git.Missing ? throw new UsageException("git is not on PATH; ParamsDiff and MetricsDiff need it") : result;
     }
 }

@@ -23,7 +23,8 @@ internal static class HelpText
         foreach (var (name, text) in new[]
                  {
                      ("Status", "each stage up to date or stale, with every reason"),
-                     ("Gc", "delete run-cache entries not referenced by pipeline.lock"),
+                     ("Gc", "delete run-cache entries not referenced by pipeline.lock or an experiment"),
+                     ("Experiments", "table of recorded experiments; Experiments show|apply|remove ID"),
                      ("ParamsDiff [rev]", "params changed against a git revision (default HEAD)"),
                      ("MetricsDiff [rev]", "metrics changed against a git revision (default HEAD)"),
                  })
@@ -45,6 +46,10 @@ internal static class HelpText
                      ("--executor <name>", "where stages run: local (default) or slurm (one sbatch job per instance)"),
                      ("--cache-dir <path>", "a run cache shared with other workspaces (default .pipeline/cache)"),
                      ("--shared", "with Gc: also delete entries other workspaces' locks still name"),
+                     ("--experiments", "with Gc: also delete entries only recorded experiments need"),
+                     ("--last <N>", "with Experiments: list the latest N (default 20)"),
+                     ("--md, --csv", "with Experiments: the table as Markdown or CSV"),
+                     ("--compare <IDs>", "experiments a comparison stage reads, e.g. Compare --compare e1,e2"),
                      ("--help", "this text"),
                  })
             console.WriteLine($"  {name.PadRight(20)}{text}");

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Pipeline.Engine.Execution;
+using Pipeline.Engine.Experiments;
 using Pipeline.Engine.Hashing;
 using Pipeline.Engine.Locking;
 using Spectre.Console;
@@ -7,10 +8,10 @@ using Spectre.Console;
 namespace Pipeline.Engine.Cli;
 
 /// <summary>One invocation of the build: resolves targets, loads params, then runs a verb or the stages.</summary>
-internal sealed class Session(object build, CliArguments cli, EngineOptions options, IAnsiConsole console)
+internal sealed partial class Session(object build, CliArguments cli, EngineOptions options, IAnsiConsole console)
 {
     private PipelineModel model = null!;
-    private static readonly string[] Verbs = ["Status", "Gc", "ParamsDiff", "MetricsDiff"];
+    private static readonly string[] Verbs = ["Status", "Gc", "ParamsDiff", "MetricsDiff", "Experiments"];
     private readonly NukeParameters _nuke = NukeParameters.Load(options.Root);
     private Workspace? _workspaceValue;
     private Workspace _workspace => _workspaceValue ??= new Workspace(options.Root, cli.CacheDir ?? _nuke.CacheDir);
@@ -21,17 +22,35 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
     {
         var verb = cli.Targets.Count > 0 ? Verbs.FirstOrDefault(v => v.Equals(cli.Targets[0], StringComparison.OrdinalIgnoreCase)) : null;
         if (verb == "ParamsDiff") return new DiffCommands(_workspace, console).ParamsDiff(ParamsPath, Revision());
-        if (verb == "Gc") return Gc();
+        if (verb == "Gc") return new GcCommand(_workspace, cli, console, LoadLock).Run();
+        if (verb == "Experiments") return Experiments();
+        if (cli.Compare is { } compare) Say(ComparisonFile.Write(_workspace, compare));
+        return Pipeline(verb, apply: null);
+    }
+
+    /// <summary>Discovers the pipeline with validated params, then prints help, a plan, a status or diff, or runs the
+    /// stages. <paramref name="apply"/>: Experiments apply — its params are written into the params file before they are
+    /// read, its targets are run, and stale stages are only restored from the run cache.</summary>
+    private int Pipeline(string? verb, ExperimentRecord? apply)
+    {
         // params are validated before the stages are declared, so a declaration may read them (typed, via ParamValues)
         ParamValues values = null!;
         var lenient = cli.Help || verb == "MetricsDiff";
-        model = PipelineModel.Discover(build, schema => values = lenient ? TryLoadParams(schema) : LoadParams(schema));
+        model = PipelineModel.Discover(build, schema =>
+        {
+            if (apply is not null) WriteParams(apply, schema);
+            return values = lenient ? TryLoadParams(schema) : LoadParams(schema);
+        });
         PhaseTimer.Mark("params and discovery");
         if (cli.Help) { HelpText.Print(console, model, _nuke.Target); return Engine.Ok; }
         if (verb == "MetricsDiff") return new DiffCommands(_workspace, console).MetricsDiff(model, Revision());
-        var names = ResolveTargets(verb is null ? cli.Targets : cli.Targets.Skip(1).ToList(), allWhenEmpty: verb == "Status" || cli.RepairLock);
+        var names = apply is not null ? ResolveTargets(apply.Targets, allWhenEmpty: false)
+            : ResolveTargets(verb is null ? cli.Targets : cli.Targets.Skip(1).ToList(), allWhenEmpty: verb == "Status" || cli.RepairLock);
         var instances = InstanceGraph.Expand(model, model.Closure(names), values);
         CheckStageNames(cli.Force.Concat(cli.Skip), instances);
+        if (cli.Compare is null && !File.Exists(_workspace.Full(ComparisonFile.Path))
+            && instances.FirstOrDefault(i => i.Stage.Inputs.Any(d => d.Path == ComparisonFile.Path)) is { } comparing)
+            throw new UsageException($"{comparing.Id} compares recorded experiments: name them, e.g. ./build.sh {comparing.Id} --compare e1,e2 (./build.sh Experiments lists them)");
         if (cli.Plan) { PlanText.Print(console, model, instances, _workspace); return Engine.Ok; }
         var cache = StatCache.Load(_workspace.StatCache, w => console.MarkupLine("[yellow]warning:[/] " + Markup.Escape(w)));
         PhaseTimer.Mark("stat cache");
@@ -46,21 +65,25 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
             cache.Save();
             return StatusText.Print(console, plan, instances);
         }
-        return RunStages(instances, reader, lockFile, cache);
+        return RunStages(instances, reader, lockFile, cache, values, names, restoreOnly: apply is not null);
     }
 
-    private int RunStages(IReadOnlyList<StageInstance> instances, StateReader reader, LockFile lockFile, StatCache cache)
+    private int RunStages(IReadOnlyList<StageInstance> instances, StateReader reader, LockFile lockFile, StatCache cache, ParamValues values,
+        IReadOnlyList<string> targets, bool restoreOnly)
     {
-        using var workspaceLock = cli.DryRun ? null : WorkspaceLock.Acquire(_workspace, n => console.MarkupLine("[yellow]note:[/] " + Markup.Escape(n)));
+        using var workspaceLock = cli.DryRun || _held is not null ? null : AcquireWorkspace();
         if (!cli.DryRun) Publisher.TryDelete(_workspace.Staging);
         var interactive = options.Interactive ?? (!System.Console.IsOutputRedirected && console.Profile.Capabilities.Interactive && !cli.Plain);
         var ids = instances.Select(i => i.Id).ToList();
-        IProgressSink sink = interactive ? new LiveProgress(console, ids) : new PlainProgress(console);
+        var timings = Timings.Load(_workspace);
+        var board = Board(instances, reader, timings);
+        IProgressSink sink = interactive ? new LiveProgress(console, ids, board) : new PlainProgress(console, board);
         var runCache = new RunCache(_workspace, reader.Hasher, sink.Note);
         if (!cli.DryRun && !cli.NoRunCache) runCache.Register();
-        var runOptions = new RunOptions(cli.Jobs, cli.DryRun, cli.Force, cli.Skip, cli.NoRunCache);
+        var runOptions = new RunOptions(cli.Jobs, cli.DryRun, cli.Force, cli.Skip, cli.NoRunCache, restoreOnly);
         using var runner = Runner(sink);
-        var executor = new Executor(_workspace, reader, lockFile, runCache, new StageBuilder(_workspace), sink, runOptions, runner);
+        var executor = new Executor(_workspace, reader, lockFile, runCache, new StageBuilder(_workspace), sink, runOptions, runner, timings,
+            new ProvenanceFile(_workspace, () => RunProvenance.Of(_workspace, _nuke.Params, model.Schema, values), timings));
         using var cancel = new CancellationTokenSource();
         // Ctrl-C or SIGTERM: stop the running stages (their staging folders are removed), print the summary, exit 130
         Action<PosixSignalContext> onSignal = context => { context.Cancel = true; cancel.Cancel(); };
@@ -86,6 +109,9 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
                 console.MarkupLine("[yellow]interrupted:[/] stopped the running stages; earlier outputs and pipeline.lock entries are untouched");
                 return Engine.Interrupted;
             }
+            if (exit == Engine.Ok && !cli.DryRun && !cli.NoRunCache && !restoreOnly)
+                Say(new ExperimentRecorder(_workspace, new ExperimentStore(_workspace)).Record(
+                    new RunFacts(ParamsPath, _nuke.Params, model.Schema, values, targets, instances, results, lockFile)));
             return exit;
         }
         finally
@@ -94,11 +120,28 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
         }
     }
 
+    private WorkspaceLock AcquireWorkspace() => WorkspaceLock.Acquire(_workspace, n => console.MarkupLine("[yellow]note:[/] " + Markup.Escape(n)));
+
+    private void Say(string? note)
+    {
+        if (note is not null) console.Profile.Out.Writer.WriteLine(note);
+    }
+
+    private string ExecutorName => cli.Executor ?? _nuke.Executor?.ToLowerInvariant() ?? "local";
+
+    /// <summary>The estimates of the live view and plain lines: on --jobs cores locally, unbounded when Slurm places the jobs.</summary>
+    private ProgressBoard Board(IReadOnlyList<StageInstance> instances, StateReader reader, Timings timings)
+    {
+        var upstream = instances.ToDictionary(i => i.Id, i => (IReadOnlyList<string>)i.Inputs.Select(x => x.UpstreamId).OfType<string>().Distinct().ToList(), StringComparer.Ordinal);
+        var threads = instances.ToDictionary(i => i.Id, i => StageEnvironment.Threads(i, reader.ParamsOf(i)), StringComparer.Ordinal);
+        return new ProgressBoard(upstream, timings.Typical, id => threads.GetValueOrDefault(id, 1), ExecutorName == "slurm" ? int.MaxValue / 4 : cli.Jobs);
+    }
+
     /// <summary>The executor chosen with --executor (else "executor" in .nuke/parameters.json, else local). Slurm is
     /// checked before anything runs: its commands on PATH, its controller answering.</summary>
     private RunnerHandle Runner(IProgressSink sink)
     {
-        var name = cli.Executor ?? _nuke.Executor?.ToLowerInvariant() ?? "local";
+        var name = ExecutorName;
         if (name == "local" || cli.DryRun) return new RunnerHandle(new LocalRunner(_workspace, options.ResumeWait, sink.Note));
         if (name != "slurm") throw new UsageException($".nuke/parameters.json: \"executor\" must be local or slurm, got '{name}'");
         var settings = _nuke.Slurm ?? Execution.Slurm.SlurmSettings.Default;
@@ -133,7 +176,7 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
 
     private int RepairLock(IReadOnlyList<StageInstance> instances, StateReader reader, StatCache cache)
     {
-        using var workspaceLock = WorkspaceLock.Acquire(_workspace, n => console.MarkupLine("[yellow]note:[/] " + Markup.Escape(n)));
+        using var workspaceLock = AcquireWorkspace();
         var exit = new LockRepair(_workspace, reader, new RunCache(_workspace, reader.Hasher, w => console.WriteLine(w)), console).Run(instances);
         cache.Save();
         return exit;
@@ -150,38 +193,6 @@ internal sealed class Session(object build, CliArguments cli, EngineOptions opti
             if (entry.Folder is null && runCache.FolderOf(entry.Fingerprint) is { } folder) lockFile.Set(id, entry with { Folder = folder });
         console.MarkupLine("[yellow]note:[/] pipeline.lock is version 1 (no checksum); a run rewrites it as version 2");
         return lockFile;
-    }
-
-    private int Gc()
-    {
-        using var workspaceLock = WorkspaceLock.Acquire(_workspace, n => console.MarkupLine("[yellow]note:[/] " + Markup.Escape(n)));
-        var lockFile = LoadLock();
-        var keep = lockFile.Stages.Values.Select(e => e.Fingerprint).ToHashSet(StringComparer.Ordinal);
-        var hasher = new ContentHasher(StatCache.Load(_workspace.StatCache, _ => { }), Environment.ProcessorCount);
-        var runCache = new RunCache(_workspace, hasher, w => console.WriteLine(w));
-        var others = _workspace.SharedCache && !cli.Shared ? SharedCacheUsers.Keep(runCache, _workspace, keep) : 0;
-        var (entries, bytes) = runCache.Collect(keep);
-        if (others > 0) console.WriteLine($"Gc: kept the entries {others} other workspace(s) sharing {_workspace.RunCache} still name (Gc --shared deletes them too)");
-        var (manifests, manifestBytes) = PruneManifests(lockFile);
-        console.WriteLine($"Gc: removed {entries} run-cache entr{(entries == 1 ? "y" : "ies")} not referenced by pipeline.lock, freed {RunCache.FormatBytes(bytes)}"
-            + (manifests > 0 ? $"; removed {manifests} old folder manifest(s), {RunCache.FormatBytes(manifestBytes)}" : ""));
-        return Engine.Ok;
-    }
-
-    /// <summary>Folder manifests (kept to name changed files) that no lock entry refers to any more.</summary>
-    private (int Count, long Bytes) PruneManifests(LockFile lockFile)
-    {
-        if (!Directory.Exists(_workspace.Manifests)) return (0, 0);
-        var keep = lockFile.Stages.Values.SelectMany(e => e.Dependencies.Values.Select(d => d.Hash).Append(e.Folder?.Hash ?? ""))
-            .Select(h => h + ".tsv").ToHashSet(StringComparer.Ordinal);
-        var (count, bytes) = (0, 0L);
-        foreach (var file in Directory.EnumerateFiles(_workspace.Manifests).Where(f => !keep.Contains(Path.GetFileName(f))).ToList())
-        {
-            bytes += new FileInfo(file).Length;
-            File.Delete(file);
-            count++;
-        }
-        return (count, bytes);
     }
 
     private string Revision() => cli.Targets.Count > 1 ? cli.Targets[1] : "HEAD";

@@ -67,21 +67,26 @@ internal sealed class PipelineModel
         var stages = stageDelegates.Select(d => d.Item2(new StageDefinition(d.Item1))).ToList();
         var targets = targetDelegates.Select(d => d.Item2(new TargetDefinition(d.Item1))).ToList();
         var model = new PipelineModel(stages, targets, schema, stageNames, targetNames);
-        var problems = ModelChecks.Problems(model).ToList();
+        var problems = ModelChecks.Problems(model).Concat(HeadlineMetric.Problems(HeadlinesOf(build), model)).ToList();
         if (problems.Count > 0) throw new UsageException(problems.Select(p => "build definition: " + p).ToList());
         return new PipelineModel(TopologicalOrder(model), targets, schema, stageNames, targetNames);
     }
 
     /// <summary>The cross-key params checks the build declares (any <c>ParamCheck[]</c> field or property).</summary>
-    public static IReadOnlyList<ParamCheck> ChecksOf(object build)
+    public static IReadOnlyList<ParamCheck> ChecksOf(object build) => MembersOf<ParamCheck>(build);
+
+    /// <summary>The metrics the build shows for each experiment (any <c>HeadlineMetric[]</c> field or property).</summary>
+    public static IReadOnlyList<HeadlineMetric> HeadlinesOf(object build) => MembersOf<HeadlineMetric>(build);
+
+    private static List<T> MembersOf<T>(object build)
     {
         const BindingFlags flags = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
         var type = build.GetType();
-        return type.GetFields(flags).Where(f => typeof(IEnumerable<ParamCheck>).IsAssignableFrom(f.FieldType))
+        return type.GetFields(flags).Where(f => typeof(IEnumerable<T>).IsAssignableFrom(f.FieldType))
             .Select(f => f.GetValue(f.IsStatic ? null : build))
-            .Concat(type.GetProperties(flags).Where(p => typeof(IEnumerable<ParamCheck>).IsAssignableFrom(p.PropertyType))
+            .Concat(type.GetProperties(flags).Where(p => typeof(IEnumerable<T>).IsAssignableFrom(p.PropertyType))
                 .Select(p => p.GetValue(p.GetMethod!.IsStatic ? null : build)))
-            .OfType<IEnumerable<ParamCheck>>().SelectMany(c => c).ToList();
+            .OfType<IEnumerable<T>>().SelectMany(c => c).ToList();
     }
 
     private static void Inject(object build, ParamValues values)

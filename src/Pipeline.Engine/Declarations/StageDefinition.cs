@@ -19,6 +19,7 @@ public sealed class StageDefinition
     internal List<string> PlotPaths { get; } = [];
     internal string? ThreadsKey { get; private set; }
     internal SortedDictionary<string, string> EnvironmentVariables { get; } = new(StringComparer.Ordinal);
+    internal bool WantsProvenance { get; private set; }
 
     /// <summary>One line shown by --help, --plan and Status.</summary>
     public StageDefinition Description(string text) { DescriptionText = text; return this; }
@@ -70,6 +71,11 @@ public sealed class StageDefinition
         EnvironmentVariables[name] = value;
         return this;
     }
+
+    /// <summary>The stage is handed the run's provenance (git revision, dirty or clean, pipeline.lock's checksum, the
+    /// params diff against HEAD, each other stage's result and time) as a JSON file named by PIPELINE_PROVENANCE, e.g. for
+    /// a report. Not part of the fingerprint: it describes the run that made the outputs, not what they are made from.</summary>
+    public StageDefinition Provenance() { WantsProvenance = true; return this; }
 
     /// <summary>Several environment variables at once (see <see cref="Environment(string, string)"/>).</summary>
     public StageDefinition Environment(IReadOnlyDictionary<string, string> variables)

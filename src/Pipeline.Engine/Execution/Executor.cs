@@ -10,29 +10,49 @@ namespace Pipeline.Engine.Execution;
 /// unrelated branches finish; earlier outputs and lock entries stay untouched.
 /// </summary>
 internal sealed class Executor(Workspace workspace, StateReader reader, LockFile lockFile, RunCache runCache,
-    StageBuilder builder, IProgressSink sink, RunOptions options, IStageRunner runner)
+    StageBuilder builder, IProgressSink sink, RunOptions options, IStageRunner runner, Timings timings, ProvenanceFile? provenance = null)
 {
     private readonly object _lockGate = new();
     private readonly Dictionary<string, string> _buildFailures = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StageResult> _finished = new(StringComparer.Ordinal);
+    private IReadOnlyList<StageInstance> _instances = [];
 
     public IReadOnlyList<StageResult> Run(IReadOnlyList<StageInstance> instances, CancellationToken cancel)
     {
+        _instances = instances;
         var plan = new Planner(workspace, reader, lockFile, options).Plan(instances);
         PhaseTimer.Mark("plan");
-        if (!options.DryRun) BuildStaleProjects(instances, plan, cancel);
+        var restorable = instances.Where(i => Restorable(i, plan)).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        sink.Planned(instances.Where(i => plan[i.Id].MayRun).Select(i => i.Id).ToList(), restorable);
+        if (!options.DryRun && !options.RestoreOnly) BuildStaleProjects(instances, plan, restorable, cancel);
         var tasks = new Dictionary<string, Task<StageResult>>(StringComparer.Ordinal);
-        var slots = new PrioritySlots(options.Jobs);
-        var downstream = DownstreamCounts(instances);
+        var ready = runner.UsesLocalCores ? Schedule(instances, plan, restorable) : null;
         foreach (var instance in instances)
         {
             var upstream = instance.Inputs.Where(i => i.UpstreamId is not null && tasks.ContainsKey(i.UpstreamId))
                 .Select(i => tasks[i.UpstreamId!]).Distinct().ToArray();
-            tasks[instance.Id] = Task.WhenAll(upstream).ContinueWith(
-                done => Guard(instance, () => RunOne(instance, done.Result, plan[instance.Id], slots, downstream[instance.Id], cancel)),
-                CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            tasks[instance.Id] = Task.WhenAll(upstream).ContinueWith(done =>
+            {
+                try { return Guard(instance, () => RunOne(instance, done.Result, plan[instance.Id], ready, cancel)); }
+                finally
+                {
+                    ready?.Finished(instance.Id);
+                    ready?.Withdraw(instance.Id);
+                }
+            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
         Task.WaitAll(tasks.Values.ToArray<Task>(), CancellationToken.None);
         return instances.Select(i => tasks[i.Id].Result).ToList();
+    }
+
+    /// <summary>Who gets the --jobs cores first: instances by critical path (estimated from past run times), each claiming
+    /// its cores the moment it is ready.</summary>
+    private ReadyQueue Schedule(IReadOnlyList<StageInstance> instances, IReadOnlyDictionary<string, PlannedStage> plan, IReadOnlySet<string> restorable)
+    {
+        var nodes = CriticalPath.NodesOf(instances, i => !plan[i.Id].MayRun || restorable.Contains(i.Id) ? 0 : timings.Typical(i.Id)?.TotalSeconds);
+        var threads = instances.ToDictionary(i => i.Id, i => StageEnvironment.Threads(i, reader.ParamsOf(i)), StringComparer.Ordinal);
+        var upstream = nodes.ToDictionary(n => n.Id, n => (IReadOnlyList<string>)n.Upstream.Where(threads.ContainsKey).ToList(), StringComparer.Ordinal);
+        return new ReadyQueue(new PrioritySlots(options.Jobs), upstream, CriticalPath.Priorities(nodes), id => threads[id]);
     }
 
     private StageResult Guard(StageInstance instance, Func<StageResult> work)
@@ -45,26 +65,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         }
     }
 
-    /// <summary>How many instances depend on each instance, directly or not: its priority for a free slot.</summary>
-    private static Dictionary<string, int> DownstreamCounts(IReadOnlyList<StageInstance> instances)
-    {
-        var children = instances.ToDictionary(i => i.Id, _ => new List<string>(), StringComparer.Ordinal);
-        foreach (var instance in instances)
-            foreach (var up in instance.Inputs.Select(i => i.UpstreamId).OfType<string>().Distinct())
-                if (children.TryGetValue(up, out var list)) list.Add(instance.Id);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var instance in instances)
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var stack = new Stack<string>(children[instance.Id]);
-            while (stack.TryPop(out var id))
-                if (seen.Add(id)) foreach (var child in children[id]) stack.Push(child);
-            counts[instance.Id] = seen.Count;
-        }
-        return counts;
-    }
-
-    private StageResult RunOne(StageInstance instance, StageResult[] upstream, PlannedStage planned, PrioritySlots slots, int priority, CancellationToken cancel)
+    private StageResult RunOne(StageInstance instance, StageResult[] upstream, PlannedStage planned, ReadyQueue? ready, CancellationToken cancel)
     {
         if (Blocker(instance, upstream) is { } blocker) return Report(instance, StageStatus.Skipped, blocker, TimeSpan.Zero, blockedBy: blocker);
         if (options.Skips(instance)) return Report(instance, StageStatus.Skipped, "--skip", TimeSpan.Zero);
@@ -90,21 +91,22 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
             Record(instance, state, runCache.MachineOf(state.Fingerprint));
             return Report(instance, StageStatus.Restored, why, TimeSpan.Zero);
         }
+        if (options.RestoreOnly)
+            return Report(instance, StageStatus.Skipped, $"not in the run cache ({why}); nothing runs here: ./build.sh makes it", TimeSpan.Zero,
+                blockedBy: $"upstream {instance.Id} is not in the run cache");
         if (instance.Stage.ProjectPath is { } project && BuildError(project, state.Code.Hash, cancel) is { } buildError)
             return Report(instance, StageStatus.Failed, $"building {project} failed:{Environment.NewLine}{buildError}", TimeSpan.Zero);
 
         sink.Update(instance.Id, StageStatus.Waiting, why);
-        if (!runner.UsesLocalCores) return Execute(instance, state, why, cancel);
-        var cores = slots.Wait(priority, Threads(instance, state));
+        if (ready is null) return Execute(instance, state, why, cancel);
+        var cores = ready.Take(instance.Id);
         try { return Execute(instance, state, why, cancel); }
-        finally { slots.Release(cores); }
+        finally
+        {
+            ready.Finished(instance.Id); // its ready dependents claim these cores before they are released
+            ready.Release(cores);
+        }
     }
-
-    /// <summary>The cores the instance keeps busy: its <see cref="StageDefinition.Threads"/> params value, else 1.</summary>
-    private static int Threads(StageInstance instance, StageState state) =>
-        instance.Stage.ThreadsKey is { } key && state.Params.TryGetValue(key, out var value) && value.Type == ParamType.Int
-            ? (int)Math.Min((long)value.Value, int.MaxValue)
-            : 1;
 
     private StageResult Execute(StageInstance instance, StageState state, string why, CancellationToken cancel)
     {
@@ -119,14 +121,9 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         // A stage may keep resumable state (e.g. the last checkpoint) in a folder keyed by its fingerprint: a rerun
         // after a kill resumes only when it would be made from exactly the same code, data and params.
         var resumeDir = workspace.Full($".pipeline/resume/{state.Fingerprint}");
-        var environment = new Dictionary<string, string>(state.Environment)
-        {
-            ["PIPELINE_FINGERPRINT"] = state.Fingerprint,
-            ["PIPELINE_RESUME_DIR"] = resumeDir,
-            ["PIPELINE_CPU"] = MachineDescription.Cpu,
-        };
+        var threads = StageEnvironment.Threads(instance, state.Params);
         var outcome = runner.Run(new StageLaunch(instance.Id, program, args, staging, workspace.Full(instance.LogFile), resumeDir,
-            environment, Threads(instance, state), line => sink.Progress(instance.Id, line)), cancel);
+            StageEnvironment.For(state, resumeDir, threads, instance.Stage.WantsProvenance ? provenance?.Write(instance, _instances, _finished) : null), threads, line => sink.Progress(instance.Id, line)), cancel);
         var log = instance.LogFile;
         var where = outcome.Where is null ? "" : $" ({outcome.Where})";
         if (outcome.Failure is { } failure)
@@ -154,6 +151,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         Publisher.TryDelete(resumeDir);
         reader.Forget(instance.OutputDir);
         Record(instance, state, outcome.Machine ?? MachineDescription.Cpu);
+        timings.Add(instance.Id, clock.Elapsed, threads);
         return Report(instance, StageStatus.Done, why, clock.Elapsed, where: outcome.Where);
     }
 
@@ -206,16 +204,23 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         }
     }
 
-    private void BuildStaleProjects(IReadOnlyList<StageInstance> instances, IReadOnlyDictionary<string, PlannedStage> plan, CancellationToken cancel)
+    /// <summary>Whether the run cache will likely restore the instance, so its stage app is not built up front (a second
+    /// clone on a shared cache builds nothing): its fingerprint is in the cache, or its inputs are not produced yet and
+    /// the cache holds results of that instance. Should it run after all, its project is built then (BuildError).</summary>
+    private bool Restorable(StageInstance i, IReadOnlyDictionary<string, PlannedStage> plan)
+    {
+        if (options.NoRunCache || options.Forces(i) || !plan[i.Id].MayRun || plan[i.Id].Fingerprint is not { } fp) return false;
+        return runCache.Has(fp) || (i.Inputs.Any(input => input.UpstreamId is not null && reader.Digest(input.Path) is null)
+            && (_cachedInstances ??= runCache.InstanceIds()).Contains(i.Id));
+    }
+
+    private HashSet<string>? _cachedInstances;
+
+    private void BuildStaleProjects(IReadOnlyList<StageInstance> instances, IReadOnlyDictionary<string, PlannedStage> plan, IReadOnlySet<string> restorable,
+        CancellationToken cancel)
     {
         var stale = new Dictionary<string, string>(StringComparer.Ordinal);
-        // an instance the run cache will likely restore is not built up front (a second clone on a shared cache builds
-        // nothing): its fingerprint is in the cache, or its inputs are not produced yet and the cache holds results of
-        // that instance. Should it run after all, its project is built then (BuildError).
-        var cached = options.NoRunCache ? new HashSet<string>() : runCache.InstanceIds();
-        bool Restorable(StageInstance i) => !options.NoRunCache && !options.Forces(i) && plan[i.Id].Fingerprint is { } fp
-            && (runCache.Has(fp) || (cached.Contains(i.Id) && i.Inputs.Any(input => input.UpstreamId is not null && reader.Digest(input.Path) is null)));
-        foreach (var instance in instances.Where(i => i.Stage.ProjectPath is not null && plan[i.Id].MayRun && !options.Skips(i) && !Restorable(i)))
+        foreach (var instance in instances.Where(i => i.Stage.ProjectPath is not null && plan[i.Id].MayRun && !options.Skips(i) && !restorable.Contains(i.Id)))
             if (plan[instance.Id].CodeHash is { } hash && !builder.IsBuilt(instance.Stage.ProjectPath!, hash))
                 stale[instance.Stage.ProjectPath!] = hash;
         if (stale.Count == 0) return;
@@ -248,6 +253,8 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
     {
         sink.Update(instance.Id, status, detail.Split('\n')[0]);
         if (status == StageStatus.Failed) sink.Note($"{instance.Id} failed: {detail}");
-        return new StageResult(instance.Id, status, detail, elapsed, badInput, blockedBy) { Where = where };
+        var result = new StageResult(instance.Id, status, detail, elapsed, badInput, blockedBy) { Where = where };
+        if (status is not (StageStatus.Waiting or StageStatus.Building or StageStatus.Running)) _finished[instance.Id] = result;
+        return result;
     }
 }

@@ -97,7 +97,13 @@ internal sealed class RunCache(Workspace workspace, ContentHasher hasher, Action
     private const string MachineFile = "machine.txt";
 
     /// <summary>Whether the cache has an entry for a fingerprint (not yet verified: <see cref="Restore"/> does that).</summary>
-    public bool Has(string fingerprint) => Directory.Exists(EntryDir(fingerprint));
+    public bool Has(string fingerprint) => Has(workspace, fingerprint);
+
+    /// <summary>Whether a workspace's run cache has an entry for a fingerprint, without opening the cache.</summary>
+    public static bool Has(Workspace workspace, string fingerprint) => Directory.Exists(Path.Combine(workspace.RunCache, fingerprint));
+
+    /// <summary>The folder of a cache entry holding the outputs it restores (read-only for readers).</summary>
+    public static string FilesOf(Workspace workspace, string fingerprint) => Path.Combine(workspace.RunCache, fingerprint, "files");
 
     /// <summary>The machine that made a cache entry ("" when the entry does not say).</summary>
     public string MachineOf(string fingerprint)

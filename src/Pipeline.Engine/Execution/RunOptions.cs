@@ -1,8 +1,9 @@
 namespace Pipeline.Engine.Execution;
 
-internal sealed record RunOptions(int Jobs, bool DryRun, IReadOnlySet<string> Force, IReadOnlySet<string> Skip, bool NoRunCache)
+/// <summary>How a run goes. <see cref="RestoreOnly"/> (Experiments apply): stale instances are restored from the run
+/// cache or skipped, never run or built.</summary>
+internal sealed record RunOptions(int Jobs, bool DryRun, IReadOnlySet<string> Force, IReadOnlySet<string> Skip, bool NoRunCache, bool RestoreOnly = false)
 {
-
     public bool Forces(StageInstance i) => Force.Contains(i.Stage.Name) || Force.Contains(i.Id);
     public bool Skips(StageInstance i) => Skip.Contains(i.Stage.Name) || Skip.Contains(i.Id);
 }

@@ -12,15 +12,17 @@ internal static class ParamsDocument
     public static List<RawParam> Load(string path, string displayPath)
     {
         if (!File.Exists(path)) throw new UsageException($"{displayPath}: params file not found");
+        return Parse(File.ReadAllText(path), displayPath);
+    }
+
+    /// <summary>The entries of a params document's text (e.g. as committed at a git revision).</summary>
+    public static List<RawParam> Parse(string text, string displayPath)
+    {
         var stream = new YamlStream();
-        try
-        {
-            using var reader = File.OpenText(path);
-            stream.Load(reader);
-        }
+        try { stream.Load(new StringReader(text)); }
         catch (YamlException e)
         {
-            if (TabIndents(path, displayPath) is { Count: > 0 } tabs) throw new UsageException(tabs);
+            if (TabIndents(text, displayPath) is { Count: > 0 } tabs) throw new UsageException(tabs);
             throw new UsageException($"{displayPath}:{e.Start.Line}:{e.Start.Column}: not valid YAML: {Innermost(e).Message}");
         }
         catch (InvalidOperationException e) // YamlDotNet's scanner throws this on some malformed input
@@ -64,9 +66,9 @@ internal static class ParamsDocument
 
     /// <summary>Lines indented with a tab: YamlDotNet reports them at a position after the previous token (often 1:1 or
     /// the end of the line before), so name the tab's own line instead.</summary>
-    private static List<string> TabIndents(string path, string displayPath)
+    private static List<string> TabIndents(string text, string displayPath)
     {
-        var lines = File.ReadAllLines(path);
+        var lines = text.Split('\n');
         var problems = new List<string>();
         for (var i = 0; i < lines.Length; i++)
         {

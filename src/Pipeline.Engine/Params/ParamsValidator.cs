@@ -44,6 +44,20 @@ internal static class ParamsValidator
         return new ParamValues(values);
     }
 
+    /// <summary>The values of every entry the schema knows and that converts, ignoring every problem: what an older
+    /// params file (a git revision's, an experiment's baseline) says under today's schema.</summary>
+    public static ParamValues Lenient(IReadOnlyList<ParamSpec> schema, IReadOnlyList<RawParam> entries)
+    {
+        var specs = schema.ToDictionary(s => s.Key, StringComparer.Ordinal);
+        var latest = new Dictionary<string, RawParam>(StringComparer.Ordinal);
+        foreach (var entry in entries) latest[entry.Key] = entry;
+        var values = new Dictionary<string, ParamValue>(StringComparer.Ordinal);
+        var ignored = new List<string>();
+        foreach (var (key, entry) in latest)
+            if (specs.TryGetValue(key, out var spec) && Convert(spec, entry, ignored) is { } value) values[key] = value;
+        return new ParamValues(values);
+    }
+
     /// <summary>Runs the build's cross-key checks whose keys all have values; each problem at the first key's
     /// file:line (the --set that gave it, if any). A check naming a key the schema lacks is a build-definition problem.</summary>
     public static IEnumerable<string> Check(IReadOnlyList<ParamCheck> checks, IReadOnlyList<ParamSpec> schema, ParamValues values,

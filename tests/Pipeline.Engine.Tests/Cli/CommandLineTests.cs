@@ -111,7 +111,7 @@ public sealed class CommandLineTests : IDisposable
         var (exit, output) = _ws.Run(new ToyBuild(), "Gc");
 
         Assert.Equal(0, exit);
-        Assert.Contains($"Gc: removed 1 run-cache entry not referenced by pipeline.lock, freed {freed} B", output);
+        Assert.Contains($"Gc: removed 1 run-cache entry not referenced by pipeline.lock or an experiment, freed {freed} B", output);
         // what the lock still names: the manifest of data/raw and of out/Other's whole folder
         var entry = Pipeline.Engine.Locking.LockFile.Load(_ws.PathOf("pipeline.lock"), "pipeline.lock")["Other"]!;
         Assert.Equal(new[] { entry.Dependencies["raw"].Hash + ".tsv", entry.Folder!.Hash + ".tsv" }.Order(),

@@ -6,7 +6,8 @@ namespace Pipeline.Engine.Tests.Support;
 /// </summary>
 public class ToyBuild
 {
-    static readonly ParamSpec[] Schema =
+    /// <summary>The toy params schema, shared with <see cref="ExperimentBuild"/>.</summary>
+    internal static readonly ParamSpec[] Schema =
     [
         ParamSpec.Int("prep.factor", "how much to prepare", min: 1, max: 10),
         ParamSpec.Double("train.lr", "learning rate", min: 0, max: 1),
