@@ -55,6 +55,10 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         return new ReadyQueue(new PrioritySlots(options.Jobs), upstream, CriticalPath.Priorities(nodes), id => threads[id]);
     }
 
+    /// <summary>The stage contract's exit code for bad input (docs/stage-contract.md): a run whose failures are all
+    /// bad input exits 2 like a usage error, not 1 like a bug.</summary>
+    private const int StageBadInputExit = 2;
+
     private StageResult Guard(StageInstance instance, Func<StageResult> work)
     {
         try { return work(); }
@@ -139,7 +143,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
             Publisher.TryDelete(staging);
             var tail = StageProcess.Tail(workspace.Full(log));
             return Report(instance, StageStatus.Failed, $"exit code {exit}{(cancel.IsCancellationRequested ? " (interrupted)" : "")}{where}; log {log}{(tail.Length > 0 ? Environment.NewLine + tail : "")}",
-                clock.Elapsed, where: outcome.Where);
+                clock.Elapsed, badInput: exit == StageBadInputExit, where: outcome.Where);
         }
         var missing = LockEntries.DeclaredOutputs(instance).Where(o => o != "." && !File.Exists(Path.Combine(staging, o)) && !Directory.Exists(Path.Combine(staging, o))).ToList();
         if (missing.Count > 0)

@@ -24,6 +24,18 @@ public sealed class FaultTests : IDisposable
     }
 
     [Fact]
+    public void Given_a_stage_that_reports_bad_input_with_exit_code_2_when_running_then_the_run_exits_2_not_1()
+    {
+        _ws.WithScript("prepare", "echo 'subjects/a.nii.gz: not gzip; set preprocess.on_bad_subject' >&2; exit 2");
+
+        var (exit, output) = _ws.Run(new ToyBuild(), "All");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Prepare failed: exit code 2", output);
+        Assert.Contains("not gzip", output);
+    }
+
+    [Fact]
     public void Given_earlier_outputs_when_a_rerun_fails_then_the_outputs_and_lock_entry_stay_untouched()
     {
         _ws.Run(new ToyBuild(), "Prepare");
