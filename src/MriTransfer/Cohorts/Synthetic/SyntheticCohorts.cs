@@ -31,13 +31,17 @@ public static class SyntheticCohorts
         var extension = settings.Compress ? ".nii.gz" : ".nii";
         var done = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Threads > 0 ? settings.Threads : Environment.ProcessorCount };
-        Parallel.ForEach(all, parallel, item =>
+        var voxels = (long)settings.Shape[0] * settings.Shape[1] * settings.Shape[2];
+        // One voxel buffer per worker, reused for every subject it renders: no large-object allocation (and page
+        // clearing) per subject.
+        Parallel.ForEach(all, parallel, () => new float[voxels], (item, _, buffer) =>
         {
-            var volume = PhantomRenderer.Render(item.Scan.Phantom, settings.Shape, settings.SpacingMm);
+            var volume = PhantomRenderer.Render(item.Scan.Phantom, settings.Shape, settings.SpacingMm, labels: null, buffer);
             VolumeIO.WriteNifti(volume, Path.Combine(item.Folder, "images", item.Scan.SubjectId + extension));
             var n = Interlocked.Increment(ref done);
             if (n % 10 == 0 || n == all.Count) progress?.Invoke($"synthesized {n}/{all.Count} subjects");
-        });
+            return buffer;
+        }, _ => { });
 
         CohortManifestWriter.Write(adManifest, ad.Select(s => Row(s, Path.Combine(outputDir, "ad"), extension)));
         CohortManifestWriter.Write(btManifest, bt.Select(s => Row(s, Path.Combine(outputDir, "bt"), extension)));
