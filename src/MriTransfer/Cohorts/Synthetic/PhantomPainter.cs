@@ -11,7 +11,7 @@ internal sealed class PhantomPainter
     private readonly TissueContrast _c;
     private readonly Lesion? _lesion;
     private readonly HeadTemplate? _template;
-    private readonly double _soft;
+    private readonly double _soft, _rampSlope;
     private readonly Ellipsoid[] _ventricles, _deepGrey, _hippocampusCsf, _hippocampi, _templateVentricles, _templateHippocampusCsf;
     private readonly double _invRx2, _invRy2, _invRz2, _t0, _t1, _t2, _t3, _foldScale, _lesionReach2;
     private readonly double _cortexThickness, _sulcusDepth, _sulcusHalfWidth, _brainDepth;
@@ -23,6 +23,7 @@ internal sealed class PhantomPainter
         _lesion = s.Lesion;
         _template = s.Template;
         _soft = soft;
+        _rampSlope = 1 / (2 * soft);
         var head = s.Head;
         _ventricles = head.Ventricles().Select(v => new Ellipsoid(v.Centre, v.Radii, soft)).ToArray();
         _deepGrey = head.DeepGrey().Select(v => new Ellipsoid(v.Centre, v.Radii, soft)).ToArray();
@@ -64,7 +65,7 @@ internal sealed class PhantomPainter
         var tissue = Tissue.Background;
         void Layer(double inside, double intensity, Tissue label)
         {
-            var f = Math.Clamp(0.5 + inside / (2 * _soft), 0, 1);
+            var f = Math.Clamp(0.5 + inside * _rampSlope, 0, 1);
             if (f <= 0) return;
             value += f * (intensity - value);
             if (f >= 0.5) tissue = label;
@@ -129,7 +130,7 @@ internal sealed class PhantomPainter
         if (rr >= 60 * 60) return;
         void Paint(double inside, double intensity, ref double v)
         {
-            var f = Math.Clamp(0.5 + inside / (2 * _soft), 0, 1);
+            var f = Math.Clamp(0.5 + inside * _rampSlope, 0, 1);
             v += f * (intensity - v);
         }
         foreach (var e in _templateVentricles) if (e.Reaches(p)) Paint(e.Inside(p), _c.Csf, ref value);

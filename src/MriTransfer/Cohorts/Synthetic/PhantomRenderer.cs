@@ -29,6 +29,7 @@ public static class PhantomRenderer
         var affine = Volume.DiagonalAffine(spacing, spacing, spacing);
         for (var a = 0; a < 3; a++) affine[a, 3] = -(shape[a] - 1) / 2.0 * spacing;
         var data = buffer ?? new float[count];
+        if (labels is not null) Array.Fill(labels, Tissue.Background);
         var volume = new Volume(data, [nx, ny, nz], [spacing, spacing, spacing], affine);
         var painter = new PhantomPainter(subject, Math.Max(0.5 * spacing, 0.75));
         var noise = new SeededRandom(subject.NoiseSeed);
@@ -61,27 +62,24 @@ public static class PhantomRenderer
                 var ratio = Math.Exp(slope * spacing / 100);
                 var field = Math.Exp(intercept + slope * (ox + first * spacing) / 100);
                 folds.NewRow();
-                for (var x = 0; x < nx; x++)
+                var voxels = data.AsSpan((int)row, nx);
+                // Voxels are drawn in x order (the noise stream is one per subject); outside the bound only noise.
+                for (var x = 0; x < Math.Min(first, nx); x++) voxels[x] = rayleigh.Sample(noise.NextDouble());
+                for (var x = first; x <= last; x++)
                 {
-                    double value = 0;
-                    var tissue = Tissue.Background;
-                    if (x >= first && x <= last)
-                    {
-                        (value, tissue) = painter.Paint(p + x * step, x, folds);
-                    }
-                    float voxel;
-                    if (value == 0) voxel = rayleigh.Sample(noise.NextDouble());
+                    var (value, tissue) = painter.Paint(p + x * step, x, folds);
+                    if (value == 0) voxels[x] = rayleigh.Sample(noise.NextDouble());
                     else
                     {
                         var signal = value * gain * field;
                         var (n1, n2) = PolarPair(noise, sd);
                         // Magnitude (Rician) noise, stored as whole numbers as scanners store int16 (and it compresses well).
-                        voxel = (float)Math.Round(Math.Sqrt((signal + n1) * (signal + n1) + n2 * n2));
+                        voxels[x] = (float)Math.Round(Math.Sqrt((signal + n1) * (signal + n1) + n2 * n2));
                     }
-                    if (x >= first) field *= ratio;
-                    data[row + x] = voxel;
+                    field *= ratio;
                     if (labels is not null) labels[row + x] = tissue;
                 }
+                for (var x = Math.Max(last + 1, first); x < nx; x++) voxels[x] = rayleigh.Sample(noise.NextDouble());
             }
         return volume;
     }
