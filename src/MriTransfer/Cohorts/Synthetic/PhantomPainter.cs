@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace MriTransfer.Cohorts.Synthetic;
 
 /// <summary>
@@ -56,11 +58,11 @@ internal sealed class PhantomPainter
     public Vec3 Bound { get; }
 
     /// <param name="x">the voxel's index along its row, for <paramref name="folds"/> (the folding field, kept along the row).</param>
-    public (double Value, Tissue Tissue) Paint(Vec3 p, int x, PhantomRenderer.FoldWaves folds)
+    /// <param name="depth">how deep p lies below the scalp surface (<see cref="RowDepths"/>); nothing is painted below −2 × soft.</param>
+    public (double Value, Tissue Tissue) Paint(Vec3 p, double depth, int x, PhantomRenderer.FoldWaves folds)
     {
-        var rr = p.X * p.X + p.Y * p.Y + p.Z * p.Z;
-        var depth = Depth(p, rr);
         if (depth < -2 * _soft) return (0, Tissue.Background);
+        var rr = p.X * p.X + p.Y * p.Y + p.Z * p.Z;
         double value = 0;
         var tissue = Tissue.Background;
         void Layer(double inside, double intensity, Tissue label)
@@ -107,9 +109,45 @@ internal sealed class PhantomPainter
         return (value, tissue);
     }
 
-    /// <summary>How deep p lies below the scalp surface along its ray from the centre (<see cref="HeadAnatomy.Depth"/>, with cached constants).</summary>
-    private double Depth(Vec3 p, double rr)
+    /// <summary>Voxels nearer the scalp surface than this (or inside it) are painted; deeper outside, background.</summary>
+    public double BackgroundDepth => -2 * _soft;
+
+    /// <summary>
+    /// <see cref="HeadAnatomy.Depth"/> (with cached constants) of the voxels first..last of a row whose head-frame point is
+    /// p0 + x·step, written to depth[x]. Vectorised; element-wise IEEE operations in the scalar formula's order, so
+    /// every vector width (and the scalar tail) gives the same bits.
+    /// </summary>
+    public void RowDepths(Vec3 p0, Vec3 step, int first, int last, Span<double> depth)
     {
+        var x = first;
+        var lanes = Vector<double>.Count;
+        if (Vector.IsHardwareAccelerated && last - first + 1 >= lanes)
+        {
+            Span<double> offsets = stackalloc double[lanes];
+            for (var k = 0; k < lanes; k++) offsets[k] = k;
+            var lane = new Vector<double>(offsets);
+            for (; x + lanes - 1 <= last; x += lanes)
+            {
+                var xs = new Vector<double>((double)x) + lane;
+                var px = new Vector<double>(p0.X) + xs * new Vector<double>(step.X);
+                var py = new Vector<double>(p0.Y) + xs * new Vector<double>(step.Y);
+                var pz = new Vector<double>(p0.Z) + xs * new Vector<double>(step.Z);
+                var rr = px * px + py * py + pz * pz;
+                var r = Vector.SquareRoot(rr);
+                var ellipse = r / Vector.SquareRoot(px * px * new Vector<double>(_invRx2) + py * py * new Vector<double>(_invRy2) + pz * pz * new Vector<double>(_invRz2));
+                var shape = Vector<double>.One + (new Vector<double>(_t0) * px * py + new Vector<double>(_t1) * py * pz + new Vector<double>(_t2) * px * pz + new Vector<double>(_t3) * pz * pz) / rr;
+                (ellipse * shape - r).CopyTo(depth[x..]);
+                if (Vector.LessThanAny(rr, new Vector<double>(1e-18)))
+                    for (var k = x; k < x + lanes; k++) depth[k] = Depth(p0 + k * step);
+            }
+        }
+        for (; x <= last; x++) depth[x] = Depth(p0 + x * step);
+    }
+
+    /// <summary>How deep p lies below the scalp surface along its ray from the centre (<see cref="HeadAnatomy.Depth"/>, with cached constants).</summary>
+    private double Depth(Vec3 p)
+    {
+        var rr = p.X * p.X + p.Y * p.Y + p.Z * p.Z;
         if (rr < 1e-18) return _head.SurfaceRadius(new Vec3(0, 0, 1));
         var r = Math.Sqrt(rr);
         // With u = p / r: 1 / sqrt(Σ u²/R²) = r / sqrt(Σ p²/R²), and the shape terms are quadratic in u.

@@ -45,6 +45,8 @@ public static class PhantomRenderer
         var bound = painter.Bound;
         var scaledStep = Scale(step, bound);
         var rayleigh = new RoundedRayleigh(sd);
+        var depths = new double[nx];
+        var background = painter.BackgroundDepth;
 
         for (var z = 0; z < nz; z++)
             for (var y = 0; y < ny; y++)
@@ -65,9 +67,10 @@ public static class PhantomRenderer
                 var voxels = data.AsSpan((int)row, nx);
                 // Voxels are drawn in x order (the noise stream is one per subject); outside the bound only noise.
                 for (var x = 0; x < Math.Min(first, nx); x++) voxels[x] = rayleigh.Sample(noise.NextDouble());
+                if (first <= last) painter.RowDepths(p, step, first, last, depths);
                 for (var x = first; x <= last; x++)
                 {
-                    var (value, tissue) = painter.Paint(p + x * step, x, folds);
+                    var (value, tissue) = depths[x] < background ? (0, Tissue.Background) : painter.Paint(p + x * step, depths[x], x, folds);
                     if (value == 0) voxels[x] = rayleigh.Sample(noise.NextDouble());
                     else
                     {
