@@ -37,6 +37,8 @@ partial class Build
         ParamSpec.Double("synthesize.max_shift_mm", "head pose shift", min: 0, max: 20),
         ParamSpec.Double("synthesize.bt_repeat_fraction", "share of BT patients with a second scan", min: 0, max: 1),
         ParamSpec.Bool("synthesize.compress", "write .nii.gz (true) or .nii"),
+        ParamSpec.Choice("synthesize.ad_contrast", "the AD cohort's look: t1 (gradient echo, the domain gap open) or t1ce (the BT cohort's contrast-enhanced T1, the contrast gap closed)", "t1", "t1ce"),
+        ParamSpec.Int("synthesize.test_seed", "seed of the BT test patients (round(bt_subjects × preprocess_bt.test_fraction) scans, the manifest's predefined test split; must differ from synthesize.seed); unset: Preprocess splits every BT patient at random", min: 0).Optional(),
     ];
 
     static ParamSpec[] PreprocessParams() =>

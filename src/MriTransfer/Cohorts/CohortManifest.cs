@@ -6,21 +6,21 @@ using Pipeline.Errors;
 namespace MriTransfer.Cohorts;
 
 /// <summary>One subject of a cohort manifest; <see cref="Path"/> is absolute (resolved against the manifest's folder).</summary>
-/// <param name="PredefinedSplit">"train" or "test" when the dataset itself fixes the split (Training/Testing folders), else null.</param>
+/// <param name="PredefinedSplit">"train" or "test" when the dataset itself fixes the split (Training/Testing folders, a manifest's split column), else null.</param>
 public sealed record CohortSubject(
     string SubjectId, string Path, string Label, string PatientId,
     double? Age = null, string? Sex = null, string? Site = null, string? PredefinedSplit = null);
 
 /// <summary>
 /// A cohort manifest (CSV): columns subject_id, path, label and optional patient_id (defaults to subject_id),
-/// age, sex, site; header names are case-insensitive; paths are relative to the manifest's folder (absolute
+/// age, sex, site, split (a predefined split: train / val / test, given for every subject or none); header names are case-insensitive; paths are relative to the manifest's folder (absolute
 /// paths are kept). <see cref="Load"/> reports every malformed row together; <see cref="LoadValidated"/> also
 /// checks the files and labels (see <see cref="CohortValidator"/>).
 /// </summary>
 public static class CohortManifest
 {
     public static readonly string[] RequiredColumns = ["subject_id", "path", "label"];
-    public static readonly string[] OptionalColumns = ["patient_id", "age", "sex", "site"];
+    public static readonly string[] OptionalColumns = ["patient_id", "age", "sex", "site", "split"];
 
     /// <summary>Reads the rows; throws <see cref="CohortManifestException"/> listing every missing column or malformed row.</summary>
     public static IReadOnlyList<CohortSubject> Load(string manifestPath)
@@ -83,7 +83,7 @@ public static class CohortManifest
             }
             var patient = Field("patient_id");
             subjects.Add(new CohortSubject(id!, System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, path!)), label!,
-                string.IsNullOrEmpty(patient) ? id! : patient, age, NullIfEmpty(Field("sex")), NullIfEmpty(Field("site"))));
+                string.IsNullOrEmpty(patient) ? id! : patient, age, NullIfEmpty(Field("sex")), NullIfEmpty(Field("site")), NullIfEmpty(Field("split"))));
         }
         return subjects;
     }

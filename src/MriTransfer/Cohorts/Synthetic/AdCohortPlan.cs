@@ -3,7 +3,8 @@ using MriTransfer.Randomness;
 namespace MriTransfer.Cohorts.Synthetic;
 
 /// <summary>
-/// The Alzheimer's cohort: CN / MCI / AD in turn (balanced), T1 gradient-echo look, graded atrophy:
+/// The Alzheimer's cohort: CN / MCI / AD in turn (balanced), T1 gradient-echo look (or, with <c>ad_contrast: t1ce</c>, the
+/// BT cohort's contrast-enhanced T1 look), graded atrophy:
 /// disease severity enlarges the ventricles and outer CSF, thins the cortex, widens the sulci and
 /// shrinks the hippocampi (medial temporal lobes); age adds a little global atrophy.
 /// </summary>
@@ -31,7 +32,9 @@ public static class AdCohortPlan
             hippocampalAtrophy: 0.9 * severity + 0.1 * ageFactor + rng.Normal(0, 0.05), template);
         var site = 1 + (int)rng.Uniform(0, 3);
         var (rotation, shift) = PhantomSubject.RandomPose(rng, settings.MaxRotationDeg, settings.MaxShiftMm);
-        var phantom = new PhantomSubject(head, TissueContrast.T1(rng, site), null, rotation, shift,
+        // ad_contrast t1ce gives the AD cohort the BT cohort's look (same draws, so only the contrast changes).
+        var contrast = settings.AdContrast == AdContrast.T1ce ? TissueContrast.ContrastEnhancedT1(rng, site) : TissueContrast.T1(rng, site);
+        var phantom = new PhantomSubject(head, contrast, null, rotation, shift,
             PhantomSubject.RandomBias(rng, settings.BiasField), settings.Noise * rng.Uniform(0.8, 1.2), rng.NextUInt64(), template);
         var id = $"ad-{index + 1:D4}";
         return new SyntheticScan(id, id, label, age, rng.NextDouble() < 0.5 ? "F" : "M", $"ad-site-{site}", phantom, severity);

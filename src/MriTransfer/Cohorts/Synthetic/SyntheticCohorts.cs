@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using MriTransfer.Cohorts.Splitting;
 using MriTransfer.Imaging;
 
 namespace MriTransfer.Cohorts.Synthetic;
@@ -7,7 +8,7 @@ namespace MriTransfer.Cohorts.Synthetic;
 /// <summary>What <see cref="SyntheticCohorts.Generate"/> wrote.</summary>
 public sealed record SyntheticCohortSummary(
     string AdManifest, string BtManifest, IReadOnlyDictionary<string, int> AdCounts,
-    IReadOnlyDictionary<string, int> BtCounts, int BtPatients, double Seconds);
+    IReadOnlyDictionary<string, int> BtCounts, int BtPatients, double Seconds, int BtTestScans = 0);
 
 /// <summary>
 /// Entry point of the Synthesize stage: renders the AD and BT cohorts as NIfTI files with a manifest.csv each
@@ -31,24 +32,28 @@ public static class SyntheticCohorts
         var extension = settings.Compress ? ".nii.gz" : ".nii";
         var done = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Threads > 0 ? settings.Threads : Environment.ProcessorCount };
-        Parallel.ForEach(all, parallel, item =>
+        var voxels = (long)settings.Shape[0] * settings.Shape[1] * settings.Shape[2];
+        // One voxel buffer per worker, reused for every subject it renders: no large-object allocation (and page
+        // clearing) per subject.
+        Parallel.ForEach(all, parallel, () => new float[voxels], (item, _, buffer) =>
         {
-            var volume = PhantomRenderer.Render(item.Scan.Phantom, settings.Shape, settings.SpacingMm);
+            var volume = PhantomRenderer.Render(item.Scan.Phantom, settings.Shape, settings.SpacingMm, labels: null, buffer);
             VolumeIO.WriteNifti(volume, Path.Combine(item.Folder, "images", item.Scan.SubjectId + extension));
             var n = Interlocked.Increment(ref done);
             if (n % 10 == 0 || n == all.Count) progress?.Invoke($"synthesized {n}/{all.Count} subjects");
-        });
+            return buffer;
+        }, _ => { });
 
         CohortManifestWriter.Write(adManifest, ad.Select(s => Row(s, Path.Combine(outputDir, "ad"), extension)));
         CohortManifestWriter.Write(btManifest, bt.Select(s => Row(s, Path.Combine(outputDir, "bt"), extension)));
         var summary = new SyntheticCohortSummary(adManifest, btManifest, Counts(ad), Counts(bt),
-            bt.Select(s => s.PatientId).Distinct().Count(), clock.Elapsed.TotalSeconds);
+            bt.Select(s => s.PatientId).Distinct().Count(), clock.Elapsed.TotalSeconds, bt.Count(s => s.Split == SplitNames.Test));
         WriteRecord(settings, summary, Path.Combine(outputDir, "synthesis.json"));
         return summary;
     }
 
     private static CohortSubject Row(SyntheticScan s, string folder, string extension) =>
-        new(s.SubjectId, Path.Combine(folder, "images", s.SubjectId + extension), s.Label, s.PatientId, s.Age, s.Sex, s.Site);
+        new(s.SubjectId, Path.Combine(folder, "images", s.SubjectId + extension), s.Label, s.PatientId, s.Age, s.Sex, s.Site, s.Split);
 
     private static IReadOnlyDictionary<string, int> Counts(IEnumerable<SyntheticScan> scans) =>
         scans.GroupBy(s => s.Label).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
@@ -65,10 +70,12 @@ public static class SyntheticCohorts
                 shape = settings.Shape, spacing_mm = settings.SpacingMm, difficulty = settings.Difficulty,
                 noise = settings.Noise, bias_field = settings.BiasField, max_rotation_deg = settings.MaxRotationDeg,
                 max_shift_mm = settings.MaxShiftMm, bt_repeat_fraction = settings.BtRepeatFraction, compress = settings.Compress,
+                ad_contrast = settings.AdContrast == AdContrast.T1ce ? "t1ce" : "t1", test_seed = settings.TestSeed,
+                bt_test_fraction = settings.TestSeed is null ? (double?)null : settings.BtTestFraction,
                 template = settings.TemplatePath is null ? null : Path.GetFileName(settings.TemplatePath),
             },
             ad = new { classes = AdCohortPlan.Classes, counts = summary.AdCounts },
-            bt = new { classes = BtCohortPlan.Classes, counts = summary.BtCounts, patients = summary.BtPatients },
+            bt = new { classes = BtCohortPlan.Classes, counts = summary.BtCounts, patients = summary.BtPatients, test_scans = summary.BtTestScans },
         };
         File.WriteAllText(path, JsonSerializer.Serialize(record, new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
