@@ -123,7 +123,8 @@ partial class Build
 
     static ParamSpec[] EvaluateParams() =>
     [
-        ParamSpec.Int("evaluate.bootstrap_resamples", "subject-level bootstrap resamples", min: 100, max: 100_000),
+        ParamSpec.Int("evaluate.bootstrap_resamples", "patient-level bootstrap resamples (a patient's scans are drawn together)", min: 100, max: 100_000),
+        ParamSpec.Int("evaluate.permutations", "random relabelings of the patient-level paired permutation test (exact when 2^patients is fewer)", min: 100, max: 1_000_000),
         ParamSpec.Int("evaluate.seed", "bootstrap seed", min: 0),
         ParamSpec.Double("evaluate.ci_level", "confidence level of the percentile intervals", min: 0.5, max: 0.999),
         ParamSpec.StringList("evaluate.variants", "variants expected (missing ones are reported)"),
