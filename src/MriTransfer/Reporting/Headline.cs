@@ -32,15 +32,16 @@ public static class Headline
         var points = Points(Math.Abs(difference));
         if (ci is null)
             return $"{opening}, {variant} changed balanced accuracy relative to {baseline} by {Signed(difference)} percentage points, but no confidence interval could be computed, so the difference is not established.";
-        var interval = $"{level} % CI {Signed(ci.Lower * 100, raw: true)} to {Signed(ci.Upper * 100, raw: true)} points{Tests(p, holm)}";
+        var interval = $"{level} % CI {Signed(ci.Lower * 100, raw: true)} to {Signed(ci.Upper * 100, raw: true)} points";
+        var tests = Tests(p, holm);
         var heldUp = holm is not { } h || h < 1 - ciLevel;
         if (ci.Lower > 0 && heldUp)
-            return $"{opening}, {variant} raised balanced accuracy over {baseline} by {points} percentage points ({interval}).";
+            return $"{opening}, {variant} raised balanced accuracy over {baseline} by {points} percentage points ({interval}{tests}).";
         if (ci.Upper < 0 && heldUp)
-            return $"{opening}, {variant} lowered balanced accuracy relative to {baseline} by {points} percentage points ({interval}).";
-        var why = ci.Lower > 0 || ci.Upper < 0 ? "the interval excludes 0 but the Holm-adjusted p does not reach " + P(1 - ciLevel) : "which covers 0";
+            return $"{opening}, {variant} lowered balanced accuracy relative to {baseline} by {points} percentage points ({interval}{tests}).";
+        var why = ci.Lower > 0 || ci.Upper < 0 ? $"which excludes 0, but the Holm-adjusted p is not below {P(1 - ciLevel)}" : "which covers 0";
         return $"{opening}, {variant} was not distinguishable from {baseline} in balanced accuracy " +
-               $"(difference {Signed(difference)} percentage points, {interval}; {why}).";
+               $"(difference {Signed(difference)} percentage points, {interval}, {why}{tests}).";
     }
 
     /// <summary>
@@ -55,7 +56,7 @@ public static class Headline
             var sentence = Sentence(comparison, summary.CiLevel);
             if (labelFraction is not { } f) return sentence;
             var patients = summary.TestPatients is { } n ? $"{n} test patients ({summary.TestSubjects} scans)" : $"{summary.TestSubjects} test scans";
-            return sentence + $" This holds at label fraction {Fraction(f)}, for one training seed: the interval resamples the {patients}, not training variance.";
+            return sentence + $" Measured at label fraction {Fraction(f)} with one training seed: the interval resamples the {patients}, not training variance.";
         }
         var missing = summary.MissingVariants.Count > 0 ? $" Missing variants: {string.Join(", ", summary.MissingVariants)}." : "";
         return $"No pretrained variant could be compared with the baseline '{summary.Baseline}': {summary.ComparisonsNote ?? "no comparison was computed"}.{missing}";

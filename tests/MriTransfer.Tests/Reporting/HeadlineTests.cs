@@ -61,7 +61,7 @@ public class HeadlineUncertaintyTests
         var sentence = Headline.Sentence(c, 0.95);
 
         Assert.Contains("was not distinguishable from training from scratch", sentence);
-        Assert.Contains("p = 0.03, Holm-adjusted p = 0.09", sentence);
+        Assert.Contains("which excludes 0, but the Holm-adjusted p is not below 0.05; p = 0.03, Holm-adjusted p = 0.09", sentence);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public class HeadlineUncertaintyTests
         var answer = Headline.Answer(summary, "finetune", labelFraction: 1.0);
 
         Assert.Contains("raised balanced accuracy over training from scratch by 8.0 percentage points", answer);
-        Assert.Contains("at label fraction 1, for one training seed", answer);
+        Assert.Contains("Measured at label fraction 1 with one training seed", answer);
         Assert.Contains("100 test patients (121 scans)", answer);
     }
 
