@@ -3,7 +3,7 @@ using Pipeline.Engine;
 partial class Build
 {
     Stage Evaluate => _ => TorchStage(_)
-        .Description("Every variant on the same held-out BT test subjects: metrics, bootstrap CIs, paired tests, transfer signals")
+        .Description("Every variant on the same held-out BT test subjects: metrics, patient-level bootstrap CIs, patient-level paired permutation tests (Holm), transfer signals")
         .Project("stages/Evaluate")
         .Input("bt", PreprocessBt)
         .Input("variant:scratch", TrainScratch)

@@ -34,13 +34,14 @@ partial class Build
         .Outputs(ClassifierOutputs);
 
     Stage LearningCurveSummary => _ => TorchStage(_)
-        .Description("Scores every learning-curve cell on BT test; mean ± sd of balanced accuracy per variant and fraction")
+        .Description("Scores every learning-curve cell on BT test; mean ± sd and seeds × patients bootstrap CIs per variant and fraction, Holm-adjusted differences from the baseline")
         .Project("stages/LearningCurveSummary")
         .Input("bt", PreprocessBt)
         .Input("cell:head", HeadCurve)
         .Input("cell:finetune", FineTuneCurve)
         .Input("cell:scratch", ScratchCurve)
-        .Outputs("learning_curve.csv", "learning_curve.json")
+        .Params("evaluate.bootstrap_resamples", "evaluate.seed", "evaluate.ci_level", "evaluate.baseline")
+        .Outputs("learning_curve.csv", "learning_curve_differences.csv", "learning_curve.json")
         .Metrics("learning_curve.json");
 
     Stage LearningCurveReport => _ => ReportOf(_)

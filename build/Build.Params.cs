@@ -116,20 +116,22 @@ partial class Build
     [
         ParamSpec.Int("imagenet.image_size", "slice image side in pixels (224 is ResNet's native size)", min: 32, max: 512),
         ParamSpec.Int("imagenet.slices", "axial slices per 3-D subject", min: 1, max: 64),
-        ParamSpec.Int("imagenet.slice_spacing", "slices between sampled centres", min: 1, max: 16),
+        ParamSpec.Int("imagenet.slice_spacing", "slices between sampled centres (slices × spacing ≈ the volume's depth keeps every region in view)", min: 1, max: 16),
         ParamSpec.Int("imagenet.batch_size", "images per batch", min: 1, max: 1024),
         ParamSpec.Int("imagenet.head.epochs", "head epochs on frozen features", min: 1, max: 1000),
         ParamSpec.Double("imagenet.head.lr", "head learning rate", min: 1e-9, max: 1),
         ParamSpec.Int("imagenet.head.patience", "early-stopping patience", min: 1, max: 1000),
         ParamSpec.Int("imagenet.finetune.epochs", "fine-tuning epochs", min: 1, max: 1000),
         ParamSpec.Double("imagenet.finetune.lr", "head learning rate while fine-tuning", min: 1e-9, max: 1),
-        ParamSpec.Double("imagenet.finetune.backbone_lr", "backbone learning rate (0 keeps it frozen)", min: 0, max: 1),
+        ParamSpec.Double("imagenet.finetune.backbone_lr", "learning rate of the backbone's deepest stage (0 keeps it frozen)", min: 0, max: 1),
+        ParamSpec.Double("imagenet.finetune.layer_decay", "layer-wise learning rates: each stage towards the stem trains this many times slower", min: 0, max: 1),
         ParamSpec.Int("imagenet.finetune.patience", "early-stopping patience", min: 1, max: 1000),
     ];
 
     static ParamSpec[] EvaluateParams() =>
     [
-        ParamSpec.Int("evaluate.bootstrap_resamples", "subject-level bootstrap resamples", min: 100, max: 100_000),
+        ParamSpec.Int("evaluate.bootstrap_resamples", "patient-level bootstrap resamples (a patient's scans are drawn together)", min: 100, max: 100_000),
+        ParamSpec.Int("evaluate.permutations", "random relabelings of the patient-level paired permutation test (exact when 2^patients is fewer)", min: 100, max: 1_000_000),
         ParamSpec.Int("evaluate.seed", "bootstrap seed", min: 0),
         ParamSpec.Double("evaluate.ci_level", "confidence level of the percentile intervals", min: 0.5, max: 0.999),
         ParamSpec.StringList("evaluate.variants", "variants expected (missing ones are reported)"),

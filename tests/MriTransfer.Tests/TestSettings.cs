@@ -26,7 +26,7 @@ public static class TestSettings
 
     public static EvaluateSettings Evaluate { get; } = new(BootstrapResamples: 2000, Seed: 2024, CiLevel: 0.95,
         Variants: ["scratch", "head", "finetune", "imagenet_head", "imagenet_finetune"], Baseline: "scratch",
-        ProbeL2: 0.01, ProbeIterations: 500, ProbeLr: 0.1, ReconstructionExamples: 3);
+        ProbeL2: 0.01, ProbeIterations: 500, ProbeLr: 0.1, ReconstructionExamples: 3, Permutations: 5000);
 
     public static ReportSettings Report { get; } = new(PlotWidth: 900, PlotHeight: 550, HeadlineVariant: "finetune");
 }

@@ -15,7 +15,7 @@ public sealed class SchemaTests
 
     [Theory]
     [InlineData("  lr: 0.001\n", "  lr: 2\n", "pretrain.lr")]
-    [InlineData("  image_size: 112\n", "  image_size: 16\n", "imagenet.image_size")]
+    [InlineData("  image_size: 64\n", "  image_size: 16\n", "imagenet.image_size")]
     [InlineData("  test_fraction: 0.3\n", "  test_fraction: 0\n", "preprocess_bt.test_fraction")]
     public void A_value_out_of_its_range_is_refused_before_any_stage_runs_naming_the_key_and_the_range(string line, string bad, string key)
     {

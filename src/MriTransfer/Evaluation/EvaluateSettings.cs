@@ -1,14 +1,15 @@
 namespace MriTransfer.Evaluation;
 
 /// <summary>
-/// <c>evaluate.*</c>: subject-level bootstrap resamples, their seed and confidence level; the variants expected (those
+/// <c>evaluate.*</c>: patient-level bootstrap resamples, their seed and confidence level; the random relabelings of the
+/// patient-level paired permutation test; the variants expected (those
 /// not given as inputs are listed as missing) and the baseline every other one is compared with; the linear probe's
 /// L2 penalty, gradient steps and step size; the subjects per cohort saved as reconstruction examples.
 /// Values, ranges and meanings: params.yaml and the schema in build/.
 /// </summary>
 public sealed record EvaluateSettings(
     int BootstrapResamples, int Seed, double CiLevel, IReadOnlyList<string> Variants, string Baseline,
-    double ProbeL2, int ProbeIterations, double ProbeLr, int ReconstructionExamples)
+    double ProbeL2, int ProbeIterations, double ProbeLr, int ReconstructionExamples, int Permutations)
 {
     public LinearProbeSettings Probe => new(ProbeL2, ProbeIterations, ProbeLr);
 

@@ -27,7 +27,9 @@ public static class Evaluator
 
         progress($"loading {test.Count} BT test volumes");
         var volumes = test.Select(s => services.ReadVolume(bt.PathOf(s))).ToList();
-        var resamples = Bootstrap.ResampleIndices(test.Count, settings.BootstrapResamples, settings.Seed);
+        // scans of one patient are resampled and permuted together: the unit of every interval and test is the patient
+        var clusters = PatientClusters.Of(test.Select(s => s.PatientId).ToList(), test.Select(s => s.SubjectId).ToList());
+        var resamples = clusters.Resample(settings.BootstrapResamples, settings.Seed);
 
         var order = VariantOrder(settings.Variants, inputs.VariantDirs.Keys);
         var predictions = new Dictionary<string, IReadOnlyList<SubjectPrediction>>(StringComparer.Ordinal);
@@ -48,14 +50,15 @@ public static class Evaluator
             comparisonsNote = $"baseline variant '{settings.Baseline}' was not given, so no paired comparisons";
         else
             foreach (var name in order.Where(n => n != settings.Baseline))
-                comparisons.Add(PairedComparison.Compare(name, predictions[name], settings.Baseline, predictions[settings.Baseline], classes, resamples, settings.CiLevel));
+                comparisons.Add(PairedComparison.Compare(name, predictions[name], settings.Baseline, predictions[settings.Baseline], classes,
+                    clusters, resamples, settings.CiLevel, settings.Permutations, settings.Seed));
 
         var transfer = Transfer(settings, inputs, services, test, volumes, resamples, outputDir, progress);
         var result = new EvaluationResult(classes,
             classes.ToDictionary(c => c, c => test.Count(s => s.Label == c)),
-            test.Count, settings.BootstrapResamples, settings.Seed, settings.CiLevel, settings.Baseline,
-            metrics, settings.Variants.Where(v => !inputs.VariantDirs.ContainsKey(v)).ToList(),
-            comparisons, comparisonsNote, transfer);
+            test.Count, clusters.Patients, clusters.PatientsWithRepeats, settings.BootstrapResamples, settings.Permutations, settings.Seed,
+            settings.CiLevel, settings.Baseline, metrics, settings.Variants.Where(v => !inputs.VariantDirs.ContainsKey(v)).ToList(),
+            PairedComparison.WithHolm(comparisons), comparisonsNote, transfer);
         MetricsJson.Write(Path.Combine(outputDir, "metrics.json"), result);
         return result;
     }

@@ -14,13 +14,19 @@ public sealed record LearningCurveCell(string Variant, double Fraction, int Seed
 /// <summary>Balanced accuracy of one cell on the BT test subjects.</summary>
 public sealed record LearningCurveCellResult(LearningCurveCell Cell, int TestSubjects, double Accuracy, double BalancedAccuracy);
 
-/// <summary>Mean and sample sd (null for a single seed) of balanced accuracy over the seeds of one (variant, fraction).</summary>
-public sealed record LearningCurvePoint(string Variant, double Fraction, int Seeds, double MeanBalancedAccuracy, double? SdBalancedAccuracy);
+/// <summary>
+/// Mean and sample sd (null for a single seed) of balanced accuracy over the seeds of one (variant, fraction), and the
+/// hierarchical bootstrap interval of that mean (seeds and test patients resampled; <see cref="LearningCurveBootstrap"/>).
+/// </summary>
+public sealed record LearningCurvePoint(string Variant, double Fraction, int Seeds, double MeanBalancedAccuracy, double? SdBalancedAccuracy,
+    ConfidenceInterval? Ci = null);
 
-/// <summary>Aggregates learning-curve cells and reads/writes learning_curve.csv / learning_curve.json.</summary>
+/// <summary>Aggregates learning-curve cells and reads/writes learning_curve.csv, learning_curve_differences.csv and learning_curve.json.</summary>
 public static class LearningCurve
 {
-    public const string CsvHeader = "variant,fraction,seeds,mean_balanced_accuracy,sd_balanced_accuracy";
+    public const string CsvHeader = "variant,fraction,seeds,mean_balanced_accuracy,sd_balanced_accuracy,ci_lower,ci_upper";
+    public const string DifferencesFile = "learning_curve_differences.csv";
+    public const string DifferencesHeader = "variant,baseline,fraction,seeds,difference,ci_lower,ci_upper,p_value,holm_p_value";
 
     public static IReadOnlyList<LearningCurvePoint> Aggregate(IEnumerable<LearningCurveCellResult> cells) =>
         cells.GroupBy(c => (c.Cell.Variant, c.Cell.Fraction))
@@ -34,18 +40,37 @@ public static class LearningCurve
             })
             .ToList();
 
-    public static void Write(string outputDir, IReadOnlyList<LearningCurveCellResult> cells, IReadOnlyList<LearningCurvePoint> points)
+    public static void Write(string outputDir, IReadOnlyList<LearningCurveCellResult> cells, IReadOnlyList<LearningCurvePoint> points,
+        IReadOnlyList<LearningCurveDifference>? differences = null, LearningCurveStatistics? statistics = null)
     {
         static string F(double v) => Math.Round(v, 4).ToString("0.####", CultureInfo.InvariantCulture);
+        static string O(double? v, int digits = 4) => v is { } x ? Math.Round(x, digits).ToString("0.######", CultureInfo.InvariantCulture) : "";
         var csv = new StringBuilder(CsvHeader + "\n");
         foreach (var p in points)
-            csv.Append(CultureInfo.InvariantCulture, $"{p.Variant},{F(p.Fraction)},{p.Seeds},{F(p.MeanBalancedAccuracy)},{(p.SdBalancedAccuracy is { } sd ? F(sd) : "")}\n");
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{p.Variant},{F(p.Fraction)},{p.Seeds},{F(p.MeanBalancedAccuracy)},{O(p.SdBalancedAccuracy)},{O(p.Ci?.Lower)},{O(p.Ci?.Upper)}\n");
         File.WriteAllText(Path.Combine(outputDir, "learning_curve.csv"), csv.ToString());
+        var diff = new StringBuilder(DifferencesHeader + "\n");
+        foreach (var d in differences ?? [])
+            diff.Append(CultureInfo.InvariantCulture,
+                $"{d.Variant},{d.Baseline},{F(d.Fraction)},{d.Seeds},{F(d.Difference)},{O(d.Ci?.Lower)},{O(d.Ci?.Upper)},{O(d.PValue, 6)},{O(d.HolmPValue, 6)}\n");
+        File.WriteAllText(Path.Combine(outputDir, DifferencesFile), diff.ToString());
 
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
         {
             w.WriteStartObject();
+            if (statistics is not null)
+            {
+                w.WriteStartObject("bootstrap");
+                w.WriteString("unit", "hierarchical: training seeds, then test patients (a patient's scans together)");
+                w.WriteNumber("resamples", statistics.BootstrapResamples);
+                w.WriteNumber("seed", statistics.Seed);
+                w.WriteNumber("ci_level", statistics.CiLevel);
+                w.WriteString("baseline", statistics.Baseline);
+                w.WriteString("multiplicity", "Holm over every (variant, fraction) difference from the baseline");
+                w.WriteEndObject();
+            }
             w.WriteStartArray("points");
             foreach (var p in points)
             {
@@ -55,6 +80,22 @@ public static class LearningCurve
                 w.WriteNumber("seeds", p.Seeds);
                 w.WriteNumber("mean_balanced_accuracy", Math.Round(p.MeanBalancedAccuracy, 4));
                 if (p.SdBalancedAccuracy is { } sd) w.WriteNumber("sd_balanced_accuracy", Math.Round(sd, 4)); else w.WriteNull("sd_balanced_accuracy");
+                MetricsJson.Ci(w, "balanced_accuracy_ci", p.Ci);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("differences");
+            foreach (var d in differences ?? [])
+            {
+                w.WriteStartObject();
+                w.WriteString("variant", d.Variant);
+                w.WriteString("baseline", d.Baseline);
+                w.WriteNumber("fraction", Math.Round(d.Fraction, 4));
+                w.WriteNumber("seeds", d.Seeds);
+                w.WriteNumber("balanced_accuracy_difference", Math.Round(d.Difference, 4));
+                MetricsJson.Ci(w, "balanced_accuracy_difference_ci", d.Ci);
+                if (d.PValue is { } pv) w.WriteNumber("p_value", Math.Round(pv, 6)); else w.WriteNull("p_value");
+                if (d.HolmPValue is { } hp) w.WriteNumber("holm_p_value", Math.Round(hp, 6)); else w.WriteNull("holm_p_value");
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -79,20 +120,44 @@ public static class LearningCurve
     /// <summary>Reads learning_curve.csv back (for the report); every bad line is reported together.</summary>
     public static IReadOnlyList<LearningCurvePoint> ReadCsv(string path)
     {
-        var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToList();
-        if (lines.Count == 0 || lines[0] != CsvHeader) throw new InputException($"{path}: expected header '{CsvHeader}'");
-        var points = new List<LearningCurvePoint>();
-        var problems = new List<string>();
         var inv = CultureInfo.InvariantCulture;
+        return ReadLines(path, CsvHeader, f =>
+            f.Length == 7 && double.TryParse(f[1], NumberStyles.Float, inv, out var fraction) && int.TryParse(f[2], inv, out var seeds)
+            && double.TryParse(f[3], NumberStyles.Float, inv, out var mean)
+                ? new LearningCurvePoint(f[0], fraction, seeds, mean, Optional(f[4]), Interval(f[5], f[6]))
+                : null);
+    }
+
+    /// <summary>Reads learning_curve_differences.csv back; an empty list when the file is absent (an older summary).</summary>
+    public static IReadOnlyList<LearningCurveDifference> ReadDifferences(string path)
+    {
+        if (!File.Exists(path)) return [];
+        var inv = CultureInfo.InvariantCulture;
+        return ReadLines(path, DifferencesHeader, f =>
+            f.Length == 9 && double.TryParse(f[2], NumberStyles.Float, inv, out var fraction) && int.TryParse(f[3], inv, out var seeds)
+            && double.TryParse(f[4], NumberStyles.Float, inv, out var difference)
+                ? new LearningCurveDifference(f[0], f[1], fraction, seeds, difference, Interval(f[5], f[6]), Optional(f[7]), Optional(f[8]))
+                : null);
+    }
+
+    private static double? Optional(string field) =>
+        double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    private static ConfidenceInterval? Interval(string lower, string upper) =>
+        Optional(lower) is { } lo && Optional(upper) is { } hi ? new ConfidenceInterval(lo, hi, 0) : null;
+
+    private static List<T> ReadLines<T>(string path, string header, Func<string[], T?> parse) where T : class
+    {
+        var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToList();
+        if (lines.Count == 0 || lines[0] != header) throw new InputException($"{path}: expected header '{header}'");
+        var rows = new List<T>();
+        var problems = new List<string>();
         for (var i = 1; i < lines.Count; i++)
         {
-            var f = lines[i].Split(',');
-            if (f.Length == 5 && double.TryParse(f[1], NumberStyles.Float, inv, out var fraction) && int.TryParse(f[2], inv, out var seeds)
-                && double.TryParse(f[3], NumberStyles.Float, inv, out var mean))
-                points.Add(new LearningCurvePoint(f[0], fraction, seeds, mean, double.TryParse(f[4], NumberStyles.Float, inv, out var sd) ? sd : null));
-            else problems.Add($"{path}: line {i + 1}: expected {CsvHeader}, got '{lines[i]}'");
+            if (parse(lines[i].Split(',')) is { } row) rows.Add(row);
+            else problems.Add($"{path}: line {i + 1}: expected {header}, got '{lines[i]}'");
         }
         if (problems.Count > 0) throw new InputException(problems);
-        return points;
+        return rows;
     }
 }

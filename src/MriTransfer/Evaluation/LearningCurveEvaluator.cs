@@ -5,14 +5,15 @@ namespace MriTransfer.Evaluation;
 
 /// <summary>
 /// The LearningCurveSummary stage's entry point: scores each cell's trained classifier on the BT test subjects (the
-/// same way Evaluate does), aggregates mean ± sd of balanced accuracy per (variant, fraction), and writes
-/// learning_curve.csv and learning_curve.json.
+/// same way Evaluate does), aggregates mean ± sd of balanced accuracy per (variant, fraction) with hierarchical bootstrap
+/// intervals over seeds and test patients, compares every variant with the baseline at each fraction (Holm-adjusted),
+/// and writes learning_curve.csv, learning_curve_differences.csv and learning_curve.json.
 /// </summary>
 public static class LearningCurveEvaluator
 {
     /// <param name="cells">the trained classifier folders of each variant's cells; a folder says which cell it is (its training.json).</param>
     public static IReadOnlyList<LearningCurvePoint> Run(PreprocessedCohort bt, IReadOnlyDictionary<string, IReadOnlyList<string>> cells,
-        EvaluateServices services, string outputDir, Action<string> progress)
+        LearningCurveStatistics statistics, EvaluateServices services, string outputDir, Action<string> progress)
     {
         var identified = Identify(cells);
         var test = bt.Split("test").OrderBy(s => s.SubjectId, StringComparer.Ordinal).ToList();
@@ -20,17 +21,22 @@ public static class LearningCurveEvaluator
         var volumes = test.Select(s => services.ReadVolume(bt.PathOf(s))).ToList();
 
         var results = new List<LearningCurveCellResult>();
+        var predictions = new List<(LearningCurveCell Cell, int[] Predicted)>();
+        int[] truth = [];
         foreach (var (cell, dir) in identified)
         {
             progress($"learning curve: scoring {cell} ({results.Count + 1}/{identified.Count})");
             using var classifier = services.LoadClassifier(dir);
             var rows = VariantPredictor.Predict(cell.ToString(), classifier, bt.Classes, test, volumes);
-            var (truth, predicted) = VariantEvaluator.Indices(bt.Classes, rows);
+            (truth, var predicted) = VariantEvaluator.Indices(bt.Classes, rows);
+            predictions.Add((cell, predicted));
             results.Add(new LearningCurveCellResult(cell, test.Count, ClassificationMetrics.Accuracy(truth, predicted),
                 ClassificationMetrics.BalancedAccuracy(truth, predicted, bt.Classes.Count)));
         }
-        var points = LearningCurve.Aggregate(results);
-        LearningCurve.Write(outputDir, results, points);
+        progress($"learning curve: hierarchical bootstrap over seeds and test patients ({statistics.BootstrapResamples} resamples)");
+        var clusters = PatientClusters.Of(test.Select(s => s.PatientId).ToList(), test.Select(s => s.SubjectId).ToList());
+        var (points, differences) = LearningCurveBootstrap.Run(predictions, truth, bt.Classes.Count, clusters, statistics);
+        LearningCurve.Write(outputDir, results, points, differences, statistics);
         return points;
     }
 

@@ -4,12 +4,12 @@ using System.Text.Json;
 namespace MriTransfer.Evaluation;
 
 /// <summary>
-/// Writes metrics.json: keys always present and always in the same order (undefined values are null next to a
+/// Writes metrics.json (schema 2: intervals and tests at patient level, Holm-adjusted comparisons): keys always present and always in the same order (undefined values are null next to a
 /// *_note saying why), rates rounded to 4 decimals, p-values to 6, MSEs to 6 significant digits.
 /// </summary>
 public static class MetricsJson
 {
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     public static string Serialize(EvaluationResult r)
     {
@@ -19,16 +19,24 @@ public static class MetricsJson
             w.WriteStartObject();
             w.WriteNumber("schema", SchemaVersion);
             w.WriteNumber("test_subjects", r.TestSubjects);
+            w.WriteNumber("test_patients", r.TestPatients);
+            w.WriteNumber("test_patients_with_repeats", r.PatientsWithRepeats);
             WriteStrings(w, "classes", r.Classes);
             w.WriteStartObject("test_class_counts");
             foreach (var c in r.Classes) w.WriteNumber(c, r.TestClassCounts.GetValueOrDefault(c));
             w.WriteEndObject();
             w.WriteStartObject("bootstrap");
-            w.WriteString("unit", "subject");
+            w.WriteString("unit", "patient");
             w.WriteNumber("resamples", r.BootstrapResamples);
             w.WriteNumber("seed", r.Seed);
             w.WriteNumber("ci_level", r.CiLevel);
             w.WriteString("interval", "percentile");
+            w.WriteString("covers", "test patients only, for one training seed (the learning curve intervals also cover training seeds)");
+            w.WriteEndObject();
+            w.WriteStartObject("paired_test");
+            w.WriteString("test", "patient-level paired permutation: all scans of a patient swapped between the two arms at random, two-sided");
+            w.WriteNumber("permutations", r.Permutations);
+            w.WriteString("multiplicity", "Holm over the comparisons below (every arm vs the baseline)");
             w.WriteEndObject();
             w.WriteString("baseline", r.Baseline);
             WriteStrings(w, "missing_variants", r.MissingVariants);
@@ -103,7 +111,14 @@ public static class MetricsJson
         Rate(w, "balanced_accuracy_difference", c.BalancedAccuracyDifference);
         Ci(w, "balanced_accuracy_difference_ci", c.BalancedAccuracyDifferenceCi);
         Rate(w, "accuracy_difference", c.AccuracyDifference);
+        w.WriteStartObject("permutation");
+        w.WriteNumber("p_value", Math.Round(c.Permutation.PValue, 6));
+        w.WriteNumber("permutations", c.Permutation.Permutations);
+        w.WriteBoolean("exact", c.Permutation.Exact);
+        w.WriteEndObject();
+        if (c.HolmPValue is { } holm) w.WriteNumber("holm_p_value", Math.Round(holm, 6)); else w.WriteNull("holm_p_value");
         w.WriteStartObject("mcnemar");
+        w.WriteString("unit", "scan (repeat scans counted as independent; for reference only)");
         w.WriteNumber("variant_only_correct", c.McNemar.OnlyFirstCorrect);
         w.WriteNumber("baseline_only_correct", c.McNemar.OnlySecondCorrect);
         w.WriteNumber("p_value", Math.Round(c.McNemar.PValue, 6));
@@ -156,7 +171,8 @@ public static class MetricsJson
         if (value is { } v) w.WriteNumber(name, Math.Round(v, 4)); else w.WriteNull(name);
     }
 
-    private static void Ci(Utf8JsonWriter w, string name, ConfidenceInterval? ci)
+    /// <summary>An interval as [lower, upper] rounded to 4 decimals, or null (shared with learning_curve.json).</summary>
+    internal static void Ci(Utf8JsonWriter w, string name, ConfidenceInterval? ci)
     {
         if (ci is null) { w.WriteNull(name); return; }
         w.WriteStartArray(name);

@@ -1,34 +1,45 @@
 namespace MriTransfer.Evaluation;
 
 /// <summary>
-/// A variant against the baseline on the same subjects: difference in balanced accuracy (variant − baseline) with a
-/// paired bootstrap interval (both computed on the same resampled subjects), accuracy difference, and McNemar's exact test.
+/// A variant against the baseline on the same test scans: difference in balanced accuracy (variant − baseline) with a
+/// paired patient-cluster bootstrap interval (both computed on the same resampled patients), a patient-level paired
+/// permutation test of that difference, its Holm-adjusted p-value over the comparisons shown (set by
+/// <see cref="PairedComparison.WithHolm"/>), the accuracy difference, and McNemar's exact test on scans for reference
+/// (it treats a patient's two scans as independent, so it is not the test the report uses).
 /// </summary>
 public sealed record PairedComparisonResult(
     string Variant, string Baseline, double BalancedAccuracyDifference, ConfidenceInterval? BalancedAccuracyDifferenceCi,
-    double AccuracyDifference, McNemarResult McNemar);
+    double AccuracyDifference, PermutationTestResult Permutation, double? HolmPValue, McNemarResult McNemar);
 
 public static class PairedComparison
 {
     public static PairedComparisonResult Compare(string variant, IReadOnlyList<SubjectPrediction> variantPredictions,
         string baseline, IReadOnlyList<SubjectPrediction> baselinePredictions, IReadOnlyList<string> classes,
-        IReadOnlyList<int[]> resamples, double ciLevel)
+        PatientClusters clusters, IReadOnlyList<int[]> resamples, double ciLevel, int permutations, int seed)
     {
         var aligned = Align(variant, variantPredictions, baseline, baselinePredictions);
         var (truth, predictedV) = VariantEvaluator.Indices(classes, variantPredictions);
         var (_, predictedB) = VariantEvaluator.Indices(classes, aligned);
         var k = classes.Count;
 
-        double Difference(int[] t, int[] v, int[] b) =>
-            ClassificationMetrics.BalancedAccuracy(t, v, k) - ClassificationMetrics.BalancedAccuracy(t, b, k);
+        double BalancedAccuracy(int[] t, int[] p) => ClassificationMetrics.BalancedAccuracy(t, p, k);
+        double Difference(int[] t, int[] v, int[] b) => BalancedAccuracy(t, v) - BalancedAccuracy(t, b);
 
         var ci = Bootstrap.Percentile(resamples,
             set => Difference(Bootstrap.Take(truth, set), Bootstrap.Take(predictedV, set), Bootstrap.Take(predictedB, set)), ciLevel);
+        var permutation = PairedPermutation.Test(clusters, truth, predictedV, predictedB, BalancedAccuracy, permutations, seed);
         var variantCorrect = truth.Select((t, i) => predictedV[i] == t).ToList();
         var baselineCorrect = truth.Select((t, i) => predictedB[i] == t).ToList();
         return new PairedComparisonResult(variant, baseline, Difference(truth, predictedV, predictedB), ci,
             ClassificationMetrics.Accuracy(truth, predictedV) - ClassificationMetrics.Accuracy(truth, predictedB),
-            McNemar.Exact(variantCorrect, baselineCorrect));
+            permutation, HolmPValue: null, McNemar.Exact(variantCorrect, baselineCorrect));
+    }
+
+    /// <summary>The comparisons with their permutation p-values Holm-adjusted as one family (every arm vs the baseline).</summary>
+    public static IReadOnlyList<PairedComparisonResult> WithHolm(IReadOnlyList<PairedComparisonResult> comparisons)
+    {
+        var adjusted = Holm.Adjust(comparisons.Select(c => c.Permutation.PValue).ToList());
+        return comparisons.Select((c, i) => c with { HolmPValue = adjusted[i] }).ToList();
     }
 
     /// <summary>The baseline's predictions in the variant's subject order; both must cover exactly the same subjects.</summary>

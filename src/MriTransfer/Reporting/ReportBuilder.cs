@@ -22,21 +22,32 @@ public static class ReportBuilder
         var doc = new ReportDocument("MriTransfer: does AD pretraining help brain-tumour classification?");
 
         progress("writing the answer and tables");
-        doc.Heading("Answer").Paragraph(Headline.Answer(summary, settings.HeadlineVariant), emphasis: true);
+        IReadOnlyList<LearningCurvePoint>? points = null;
+        IReadOnlyList<LearningCurveDifference> differences = [];
+        if (inputs.LearningCurveDir is { } lcDir)
+        {
+            points = LearningCurve.ReadCsv(RequireFile(lcDir, "learning_curve.csv", "LearningCurveSummary"));
+            differences = LearningCurve.ReadDifferences(Path.Combine(lcDir, LearningCurve.DifferencesFile));
+        }
+        doc.Heading("Answer");
+        // with a learning curve the answer is the curve's (seeds and patients, at each fraction); the default run follows
+        if (Headline.CurveAnswer(differences, settings.HeadlineVariant, summary.CiLevel) is { } curve) doc.Paragraph(curve, emphasis: true);
+        doc.Paragraph(Headline.Answer(summary, settings.HeadlineVariant, LabelFraction(inputs, settings.HeadlineVariant)), emphasis: differences.Count == 0);
         foreach (var other in summary.Comparisons.Where(c => c.Variant != settings.HeadlineVariant))
             doc.Paragraph(Headline.Sentence(other, summary.CiLevel));
+        if (points is not null)
+        {
+            doc.Heading("Learning curve").Figure(LearningCurvePlot.Render(points, summary.Classes.Count, size));
+            ReportSections.LearningCurveTable(doc, points, summary.CiLevel);
+            ReportSections.LearningCurveDifferences(doc, differences, summary.CiLevel);
+        }
         ReportSections.Results(doc, summary);
+        ReportSections.Budgets(doc, summary, inputs.HistoryDirs);
         ReportSections.Transfer(doc, summary);
 
         progress("rendering plots");
         doc.Heading("Figures");
         if (summary.Variants.Count > 0) doc.Figure(BalancedAccuracyPlot.Render(summary.Variants, summary.Classes.Count, summary.CiLevel, size));
-        if (inputs.LearningCurveDir is { } lcDir)
-        {
-            var points = LearningCurve.ReadCsv(RequireFile(lcDir, "learning_curve.csv", "LearningCurveSummary"));
-            doc.Figure(LearningCurvePlot.Render(points, summary.Classes.Count, size));
-            ReportSections.LearningCurveTable(doc, points);
-        }
         foreach (var v in summary.Variants) doc.Figure(ConfusionMatrixPlot.Render(v.Name, summary.Classes, v.Confusion, size));
         foreach (var v in summary.Variants)
         {
@@ -53,6 +64,14 @@ public static class ReportBuilder
         ReportSections.Provenance(doc, inputs, machine);
         Write(doc, outputDir);
         return doc;
+    }
+
+    /// <summary>The label fraction the headline arm was trained on (its training.json), null when not recorded.</summary>
+    private static double? LabelFraction(ReportInputs inputs, string variant)
+    {
+        if (!inputs.HistoryDirs.TryGetValue(variant, out var dir) || !File.Exists(Path.Combine(dir, "training.json"))) return null;
+        try { return Models.TrainingRecord.Read(dir).LabelFraction; }
+        catch (Exception e) when (e is Pipeline.Errors.InputException or IOException or System.Text.Json.JsonException) { return null; }
     }
 
     /// <summary>A short, stable fingerprint of a file's content: the first 12 hex digits of its SHA-256.</summary>

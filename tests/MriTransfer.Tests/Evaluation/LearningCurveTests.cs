@@ -7,6 +7,8 @@ namespace MriTransfer.Tests.Evaluation;
 
 public class LearningCurveTests
 {
+    private static readonly LearningCurveStatistics Statistics = new(BootstrapResamples: 200, Seed: 5, CiLevel: 0.95, Baseline: "scratch");
+
     [Fact]
     public void Given_cells_over_seeds_when_aggregated_then_each_variant_and_fraction_gets_mean_and_sample_sd()
     {
@@ -45,7 +47,7 @@ public class LearningCurveTests
         };
         var output = data.NewOutputDir();
 
-        var points = LearningCurveEvaluator.Run(data.Bt, cells, data.Services(models), output, _ => { });
+        var points = LearningCurveEvaluator.Run(data.Bt, cells, Statistics, data.Services(models), output, _ => { });
         var readBack = LearningCurve.ReadCsv(Path.Combine(output, "learning_curve.csv"));
 
         Assert.Equal(["finetune", "scratch"], points.Select(p => p.Variant));
@@ -66,7 +68,7 @@ public class LearningCurveTests
         var second = Cell(data, "second", secondStage, secondFraction, 1);
         var cells = new Dictionary<string, IReadOnlyList<string>> { ["head"] = [Cell(data, "first", "TrainHead", 0.25, 1), second] };
 
-        var error = Assert.Throws<EvaluationInputException>(() => LearningCurveEvaluator.Run(data.Bt, cells,
+        var error = Assert.Throws<EvaluationInputException>(() => LearningCurveEvaluator.Run(data.Bt, cells, Statistics,
             data.Services(new Dictionary<string, Func<Volume, float[]>>()), data.NewOutputDir(), _ => { }));
 
         Assert.Contains(expected, error.Message);

@@ -18,6 +18,20 @@ public class SliceImagesTests
         Assert.Equal(expected, new SliceSampling(32, slices, spacing).CentreSliceIndices(depth));
     }
 
+    [Fact]
+    public void The_default_sampling_keeps_the_whole_head_in_view_where_the_former_one_missed_the_sella()
+    {
+        // Given the default depth of 32 preprocessed slices, and pituitary lesions near z ≈ 9
+        var coverage = new SliceSampling(64, 8, 4).Coverage(32);
+        var former = new SliceSampling(112, 4, 2).Coverage(32);
+
+        // Then the default's images show z 9 and all but every fourth slice from 1 to 31; the former 4 slices did not reach z 9
+        Assert.Contains(9, coverage);
+        Assert.Equal(24, coverage.Length);
+        Assert.Equal((1, 31), (coverage.Min(), coverage.Max()));
+        Assert.DoesNotContain(9, former);
+    }
+
     [Theory]
     [InlineData(CohortMode.ThreeD, 16, 16, 16, 4, 4)]
     [InlineData(CohortMode.TwoD, 16, 16, 3, 4, 3)]

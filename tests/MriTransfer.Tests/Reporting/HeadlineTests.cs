@@ -50,3 +50,48 @@ public class HeadlineTests
         Assert.Contains("Missing variants: scratch, finetune.", answer);
     }
 }
+
+public class HeadlineUncertaintyTests
+{
+    [Fact]
+    public void Given_an_interval_above_zero_but_a_holm_p_above_alpha_when_worded_then_the_sentence_does_not_say_raised()
+    {
+        var c = new ComparisonSummary("finetune", "scratch", 0.05, new ConfidenceInterval(0.001, 0.1, 1000), 5, 2, 0.45, PermutationP: 0.03, HolmP: 0.09);
+
+        var sentence = Headline.Sentence(c, 0.95);
+
+        Assert.Contains("was not distinguishable from training from scratch", sentence);
+        Assert.Contains("which excludes 0, but the Holm-adjusted p is not below 0.05; p = 0.03, Holm-adjusted p = 0.09", sentence);
+    }
+
+    [Fact]
+    public void Given_a_label_fraction_when_the_answer_is_written_then_it_says_the_fraction_and_that_one_seed_was_trained()
+    {
+        var c = new ComparisonSummary("finetune", "scratch", 0.08, new ConfidenceInterval(0.02, 0.14, 1000), 5, 2, 0.45, 0.004, 0.012);
+        var summary = new EvaluationSummary(["a", "b"], 121, 0.95, 2000, "scratch", [], [], [c], null, null, null, null, null, null, null,
+            TestPatients: 100, PatientsWithRepeats: 21);
+
+        var answer = Headline.Answer(summary, "finetune", labelFraction: 1.0);
+
+        Assert.Contains("raised balanced accuracy over training from scratch by 8.0 percentage points", answer);
+        Assert.Contains("Measured at label fraction 1 with one training seed", answer);
+        Assert.Contains("100 test patients (121 scans)", answer);
+    }
+
+    [Fact]
+    public void Given_learning_curve_differences_when_the_curve_answer_is_written_then_it_names_the_fractions_where_the_difference_holds()
+    {
+        var differences = new List<LearningCurveDifference>
+        {
+            new("finetune", "scratch", 0.25, 3, 0.02, new ConfidenceInterval(-0.05, 0.09, 0), 0.5, 1.0),
+            new("finetune", "scratch", 1.0, 3, 0.12, new ConfidenceInterval(0.05, 0.19, 0), 0.002, 0.008),
+            new("head", "scratch", 1.0, 3, 0.2, new ConfidenceInterval(0.1, 0.3, 0), 0.001, 0.004),
+        };
+
+        var answer = Headline.CurveAnswer(differences, "finetune", 0.95)!;
+
+        Assert.StartsWith("Over 3 training seeds and the test patients, the difference from training from scratch holds up at label fraction(s) 1 (higher).", answer);
+        Assert.Contains("At label fraction 0.25, fine-tuning the AD-pretrained encoder was not distinguishable", answer);
+        Assert.Null(Headline.CurveAnswer(differences, "imagenet_head", 0.95));
+    }
+}

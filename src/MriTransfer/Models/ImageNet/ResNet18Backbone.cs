@@ -42,6 +42,19 @@ public sealed class ResNet18Backbone : nn.Module<Tensor, Tensor>
             .Select(i => i == 0 ? new BasicBlock("0", inChannels, outChannels, stride) : new BasicBlock($"{i}", outChannels, outChannels, 1))
             .ToArray());
 
+    /// <summary>
+    /// The backbone's parameters by depth, shallowest first: the stem, then each of the four stages. Fine-tuning gives
+    /// each group its own learning rate (layer-wise decay: the deeper the group, the closer to the full rate).
+    /// </summary>
+    public IReadOnlyList<(string Name, IReadOnlyList<Parameter> Parameters)> ParameterGroupsByDepth() =>
+    [
+        ("stem", stem.parameters().ToList()),
+        ("layer1", layer1.parameters().ToList()),
+        ("layer2", layer2.parameters().ToList()),
+        ("layer3", layer3.parameters().ToList()),
+        ("layer4", layer4.parameters().ToList()),
+    ];
+
     /// <summary>Every ConvBn in the order the CNTK graph lists its Conv/BatchNormalization pairs.</summary>
     public IEnumerable<ConvBn> LayersInGraphOrder() =>
         new[] { stem }.Concat(new[] { layer1, layer2, layer3, layer4 }.SelectMany(s => s).SelectMany(b => b.LayersInGraphOrder()));

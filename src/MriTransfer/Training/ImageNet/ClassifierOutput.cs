@@ -9,7 +9,8 @@ namespace MriTransfer.Training.ImageNet;
 public static class ClassifierOutput
 {
     public static void Write(string outputDir, ResNetSliceNet net, ResNetSliceModelInfo info, TrainingResult result,
-        SliceTrainingSettings settings, string stage, SliceDataset train, SliceDataset val)
+        SliceTrainingSettings settings, string stage, SliceDataset train, SliceDataset val, IReadOnlyList<ParameterGroup> backboneGroups,
+        double encoderRelativeChange)
     {
         Directory.CreateDirectory(outputDir);
         info.Write(Path.Combine(outputDir, "model.json"));
@@ -29,7 +30,20 @@ public static class ClassifierOutput
             ["batch_size"] = settings.BatchSize,
             ["patience"] = settings.Patience,
             ["torch_threads"] = settings.TorchThreads,
+            // the keys every arm records for the report's budget table (steps, epochs, lr, encoder_relative_change)
+            ["steps"] = result.Steps,
+            ["epochs"] = result.History.Rows.Count,
+            ["lr"] = LearningRates(settings.HeadLr, backboneGroups),
+            ["encoder_relative_change"] = Math.Round(encoderRelativeChange, 6),
         });
         ModelFiles.WriteJson(Path.Combine(outputDir, TrainingRecord.FileName), training);
+    }
+
+    /// <summary>{"head": lr, "&lt;group&gt;": lr ...}: the head's rate and each trained backbone group's.</summary>
+    private static JsonObject LearningRates(double headLr, IReadOnlyList<ParameterGroup> groups)
+    {
+        var rates = new JsonObject { ["head"] = headLr };
+        foreach (var g in groups.Where(g => g.Lr > 0).Reverse()) rates[g.Name] = g.Lr;
+        return rates;
     }
 }

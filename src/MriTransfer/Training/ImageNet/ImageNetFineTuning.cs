@@ -8,7 +8,8 @@ namespace MriTransfer.Training.ImageNet;
 
 /// <summary>
 /// ImageNetFineTune: starts from an ImageNetHead folder (backbone + trained head), unfreezes the backbone and
-/// trains everything, the backbone with its own lower learning rate. Batch norm keeps its ImageNet statistics
+/// trains everything, the backbone with layer-wise learning rates (<c>backbone_lr</c> for the deepest stage,
+/// <c>layer_decay</c> times less per stage towards the stem), and records how far the backbone moved. Batch norm keeps its ImageNet statistics
 /// (eval mode; its scale and shift are trained): slice batches from a few subjects are too small and too
 /// correlated for reliable batch statistics. Image sampling comes from the head's model.json.
 /// </summary>
@@ -30,13 +31,18 @@ public static class ImageNetFineTuning
         using var val = SliceDataset.Load(cohort, cohort.Split("val"), headInfo.Sampling);
 
         void SetTraining(bool training) { if (training) net.TrainHeadKeepBatchNormFrozen(); else net.eval(); }
-        var trainer = new SliceClassifierTrainer(net, net.Backbone.parameters().ToList(), SetTraining, settings, progress, log);
+        var byDepth = net.Backbone.ParameterGroupsByDepth();
+        var groups = byDepth.Select((g, i) => new ParameterGroup(g.Name, g.Parameters, settings.BackboneLrAt(byDepth.Count - 1 - i))).ToList();
+        using var change = WeightChange.Snapshot(groups.SelectMany(g => g.Parameters).ToList());
+        var trainer = new SliceClassifierTrainer(net, groups, SetTraining, settings, progress, log);
         var clock = Stopwatch.StartNew();
         var result = trainer.Train(train, val, "ImageNetFineTune");
+        var moved = change.Relative();
+        log?.Invoke($"backbone relative weight change {moved:G3} after {result.Steps} steps (layer-wise lr: {string.Join(", ", groups.Select(g => $"{g.Name} {g.Lr:G3}"))})");
         log?.Invoke($"fine-tuning: {train.SliceCount} train + {val.SliceCount} val images of {headInfo.Sampling.ImageSize} px per epoch; " +
                     $"{(train.SliceCount + val.SliceCount) * result.History.Rows.Count / clock.Elapsed.TotalSeconds:F1} images/s (train forward+backward and val forward)");
         var info = ResNetSliceModelInfo.Create(cohort.Classes, cohort.Mode, headInfo.Sampling, backboneTrained: true);
-        ClassifierOutput.Write(outputDir, net, info, result, settings, "ImageNetFineTune", train, val);
+        ClassifierOutput.Write(outputDir, net, info, result, settings, "ImageNetFineTune", train, val, groups, moved);
         return result;
     }
 

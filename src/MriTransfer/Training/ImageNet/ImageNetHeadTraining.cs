@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MriTransfer.Imaging;
 using MriTransfer.Models.ImageNet;
 using static TorchSharp.torch;
 
@@ -21,6 +22,12 @@ public static class ImageNetHeadTraining
         net.eval();
         foreach (var p in net.Backbone.parameters()) p.requires_grad = false;
 
+        if (cohort.Mode == Cohorts.Preprocessed.CohortMode.ThreeD && cohort.Subjects.FirstOrDefault() is { } first)
+        {
+            var depth = VolumeIO.Read(cohort.PathOf(first)).Nz;
+            log?.Invoke($"slices at z = [{string.Join(", ", sampling.CentreSliceIndices(depth))}] of {depth} (±1 as R and B): " +
+                        $"{sampling.Coverage(depth).Length} of {depth} axial slices in view");
+        }
         progress("reading slices and extracting ImageNet features");
         var clock = Stopwatch.StartNew();
         using var train = Features(net, SliceDataset.Load(cohort, cohort.TrainSubset(settings.LabelFraction), sampling), settings);
@@ -31,7 +38,7 @@ public static class ImageNetHeadTraining
         var trainer = new SliceClassifierTrainer(net.Head, [], training => net.Head.train(training), settings, progress, log);
         var result = trainer.Train(train, val, "ImageNetHead");
         var info = ResNetSliceModelInfo.Create(cohort.Classes, cohort.Mode, sampling, backboneTrained: false);
-        ClassifierOutput.Write(outputDir, net, info, result, settings, "ImageNetHead", train, val);
+        ClassifierOutput.Write(outputDir, net, info, result, settings, "ImageNetHead", train, val, [], encoderRelativeChange: 0);
         return result;
     }
 

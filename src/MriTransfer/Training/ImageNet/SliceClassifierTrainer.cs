@@ -7,19 +7,23 @@ using static TorchSharp.torch;
 
 namespace MriTransfer.Training.ImageNet;
 
-/// <summary>What the loop did: every epoch, the epoch whose weights were kept, and why it stopped.</summary>
-public sealed record TrainingResult(TrainingHistory History, int BestEpoch, string StopReason);
+/// <summary>What the loop did: every epoch, the epoch whose weights were kept, why it stopped, and the gradient steps taken.</summary>
+public sealed record TrainingResult(TrainingHistory History, int BestEpoch, string StopReason, int Steps);
+
+/// <summary>Backbone parameters trained with one learning rate (<see cref="Name"/> is for the record: stem, layer1...).</summary>
+public sealed record ParameterGroup(string Name, IReadOnlyList<Parameter> Parameters, double Lr);
 
 /// <summary>
 /// The ImageNet variants in the epoch loop: Adam on cross-entropy over slices (head and backbone with their own
 /// learning rates), validation at subject level (mean of slice probabilities), early stopping on the validation loss
-/// (better = lower by more than 1e-6) with patience, the best weights kept in memory and restored at the end.
+/// (better = lower by more than 1e-6) with patience, the best weights kept in memory and restored at the end. Each
+/// backbone group has its own optimizer and learning rate (layer-wise rates; a group at 0 stays frozen).
 /// <paramref name="model"/> maps <see cref="SliceDataset.Inputs"/> rows to logits: the linear head on cached
 /// features (frozen backbone) or the whole network on images (fine-tuning).
 /// </summary>
 public sealed class SliceClassifierTrainer(
     nn.Module<Tensor, Tensor> model,
-    IReadOnlyList<Parameter> backboneParameters,
+    IReadOnlyList<ParameterGroup> backboneGroups,
     Action<bool> setTraining,
     SliceTrainingSettings settings,
     Action<string> progress,
@@ -28,13 +32,17 @@ public sealed class SliceClassifierTrainer(
     public TrainingResult Train(SliceDataset train, SliceDataset val, string stage)
     {
         if (train.SliceCount == 0) throw new Models.ImageNet.ImageNetSettingsException("no BT train subjects in the selected label fraction: nothing to train on");
-        var backboneSet = backboneParameters.ToHashSet(ReferenceEqualityComparer.Instance);
+        _steps = 0;
+        var backboneSet = backboneGroups.SelectMany(g => g.Parameters).ToHashSet(ReferenceEqualityComparer.Instance);
         var headParameters = model.parameters().Where(p => !backboneSet.Contains(p)).ToList();
-        using var headOptimizer = optim.Adam(headParameters, settings.HeadLr);
-        using var backboneOptimizer = backboneParameters.Count > 0 && settings.BackboneLr > 0 ? optim.Adam(backboneParameters, settings.BackboneLr) : null;
-        foreach (var p in backboneParameters) p.requires_grad = backboneOptimizer is not null;
+        var optimizers = new List<optim.Optimizer> { optim.Adam(headParameters, settings.HeadLr) };
+        foreach (var group in backboneGroups)
+        {
+            foreach (var p in group.Parameters) p.requires_grad = group.Lr > 0;
+            if (group.Lr > 0) optimizers.Add(optim.Adam(group.Parameters, group.Lr));
+        }
 
-        var steps = new Steps(this, model, settings.HeadLr, train, val, headOptimizer, backboneOptimizer, Seeds.Stream(settings.Seed));
+        var steps = new Steps(this, model, settings.HeadLr, train, val, optimizers, Seeds.Stream(settings.Seed));
         var history = new TrainingHistory(classifies: true);
         try
         {
@@ -42,9 +50,13 @@ public sealed class SliceClassifierTrainer(
                 LoopState.Start, history, progress, log);
             model.load_state_dict(steps.Best!);
             setTraining(false);
-            return new TrainingResult(history, result.State.BestEpoch, result.StopReason);
+            return new TrainingResult(history, result.State.BestEpoch, result.StopReason, _steps);
         }
-        finally { steps.DisposeBest(); }
+        finally
+        {
+            steps.DisposeBest();
+            foreach (var o in optimizers) o.Dispose();
+        }
     }
 
     /// <summary>Subject-level validation: loss = mean −log p(true class) of the mean slice probabilities; balanced accuracy.</summary>
@@ -58,7 +70,9 @@ public sealed class SliceClassifierTrainer(
         return (score.Loss, score.BalancedAccuracy);
     }
 
-    private double TrainOneEpoch(SliceDataset train, Random order, optim.Optimizer head, optim.Optimizer? backbone)
+    private int _steps;
+
+    private double TrainOneEpoch(SliceDataset train, Random order, IReadOnlyList<optim.Optimizer> optimizers)
     {
         setTraining(true);
         double lossSum = 0;
@@ -67,12 +81,11 @@ public sealed class SliceClassifierTrainer(
             using var scope = NewDisposeScope();
             var inputs = train.Inputs.index_select(0, tensor(rows.Select(r => (long)r).ToArray()));
             var labels = tensor(rows.Select(r => (long)train.SubjectLabels[train.SubjectOfSlice[r]]).ToArray());
-            head.zero_grad();
-            backbone?.zero_grad();
+            foreach (var o in optimizers) o.zero_grad();
             var loss = nn.functional.cross_entropy(model.forward(inputs), labels);
             loss.backward();
-            head.step();
-            backbone?.step();
+            foreach (var o in optimizers) o.step();
+            _steps++;
             lossSum += loss.item<float>() * rows.Length;
         }
         return lossSum / train.SliceCount;
@@ -93,11 +106,11 @@ public sealed class SliceClassifierTrainer(
 
     /// <summary>One Train call's epochs: one data-order stream over all epochs, the best weights as an in-memory copy.</summary>
     private sealed class Steps(SliceClassifierTrainer trainer, nn.Module model, double headLr, SliceDataset train, SliceDataset val,
-        optim.Optimizer head, optim.Optimizer? backbone, Random order) : IEpochSteps
+        IReadOnlyList<optim.Optimizer> optimizers, Random order) : IEpochSteps
     {
         public Dictionary<string, Tensor>? Best { get; private set; }
 
-        public EpochTraining Train(int epoch, LoopState state) => new(trainer.TrainOneEpoch(train, order, head, backbone), headLr);
+        public EpochTraining Train(int epoch, LoopState state) => new(trainer.TrainOneEpoch(train, order, optimizers), headLr);
 
         public ValidationScore? Validate()
         {
