@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """The same autoencoder as MriTransfer.Models.Autoencoder (3-D, batch norm, ReLU) in PyTorch, trained the same way
 (Adam, MSE, one fixed random batch), to compare throughput with the TorchSharp benchmark
-(benchmarks/training/TrainingBench: `throughput`). Usage: autoencoder_throughput.py SIZE BATCH THREADS STEPS 16,32,64"""
+(benchmarks/training/TrainingBench: `throughput`). Usage: autoencoder_throughput.py SIZE BATCH THREADS STEPS 16,32,64|wide
+("wide": the strided net of issue 15, the twin of TrainingBench's WideAutoencoder)"""
 import sys
 import time
 
@@ -76,12 +77,28 @@ class Autoencoder(nn.Module):
         return self.decoder(self.encoder(x))
 
 
+def gn_act(c):
+    return [nn.GroupNorm(4, c), nn.ReLU()]
+
+
+def wide_autoencoder():
+    """Stem 1->16 stride 2, then 16->32->64 strided blocks (strided conv + conv), GroupNorm(4), ReLU; the decoder
+    mirrors it with stride-2 transposed convolutions. No convolution runs at full resolution with few channels."""
+    def conv(cin, cout, stride=1):
+        return [nn.Conv3d(cin, cout, 3, stride=stride, padding=1), *gn_act(cout)]
+
+    def up(cin, cout):
+        return [nn.ConvTranspose3d(cin, cout, 2, stride=2), *gn_act(cout)]
+
+    return nn.Sequential(*conv(1, 16, 2), *conv(16, 32, 2), *conv(32, 32), *conv(32, 64, 2), *conv(64, 64),
+                         *up(64, 32), *conv(32, 32), *up(32, 16), *conv(16, 16), nn.ConvTranspose3d(16, 1, 2, stride=2))
+
+
 def main():
     size, batch, threads, steps = (int(a) for a in sys.argv[1:5])
-    widths = [int(w) for w in sys.argv[5].split(",")]
     torch.set_num_threads(threads)
     torch.manual_seed(0)
-    model = Autoencoder(widths)
+    model = wide_autoencoder() if sys.argv[5] == "wide" else Autoencoder([int(w) for w in sys.argv[5].split(",")])
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     x = torch.randn(batch, 1, size, size, size)
 
@@ -97,7 +114,7 @@ def main():
     for _ in range(steps):
         step()
     seconds = time.perf_counter() - start
-    print(f"pytorch {torch.__version__} size={size} batch={batch} threads={threads} steps={steps} "
+    print(f"pytorch {torch.__version__} net={sys.argv[5]} size={size} batch={batch} threads={threads} steps={steps} "
           f"volumes_per_s={steps * batch / seconds:.2f} s_per_step={seconds / steps:.3f}")
 
 

@@ -1,40 +1,36 @@
 #!/usr/bin/python3
-"""Single Conv3d layers, forward + backward, in PyTorch (the twin of benchmarks/training/LayerBench).
-Usage: layer_throughput.py <threads> <batch> <seconds per layer> <cin:cout:size[:stride]>...
-FLOPs = 3 × forward, forward = 2 × cin × cout × 27 × output voxels × batch."""
+"""Single Conv3d 3x3x3 layers (padding 1), forward + backward (input and weight gradients), the shapes of issue 15's
+table; the twin of TrainingBench's `layers` mode. GFLOP/s counts 3 x forward (2 per multiply-add).
+Usage: layer_throughput.py BATCH THREADS REPS"""
 import sys
 import time
 
 import torch
+from torch import nn
+
+SHAPES = [(1, 4, 32), (4, 4, 32), (4, 8, 32), (8, 8, 16), (16, 16, 16), (16, 32, 16), (32, 32, 16), (64, 64, 8)]
 
 
 def main():
-    threads, batch, budget = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
+    batch, threads, reps = (int(a) for a in sys.argv[1:4])
     torch.set_num_threads(threads)
-    for layer in sys.argv[4:]:
-        f = [int(v) for v in layer.split(":")]
-        cin, cout, size = f[:3]
-        stride = f[3] if len(f) > 3 else 1
-        torch.manual_seed(0)
-        conv = torch.nn.Conv3d(cin, cout, 3, stride=stride, padding=1)
+    torch.manual_seed(0)
+    for cin, cout, size in SHAPES:
+        conv = nn.Conv3d(cin, cout, 3, padding=1)
         x = torch.randn(batch, cin, size, size, size, requires_grad=True)
-        out = (size + 2 - 3) // stride + 1
-        flops = 3.0 * 2 * cin * cout * 27 * out ** 3 * batch
 
         def step():
-            conv(x).sum().backward()
             conv.zero_grad()
             x.grad = None
+            conv(x).sum().backward()
 
         step()
-        step()
-        start, steps = time.perf_counter(), 0
-        while time.perf_counter() - start < budget or steps < 3:
+        start = time.perf_counter()
+        for _ in range(reps):
             step()
-            steps += 1
-        seconds = (time.perf_counter() - start) / steps
-        print(f"pytorch {cin}->{cout} @ {size}^3 stride {stride}: {flops / seconds / 1e9:.1f} GFLOP/s "
-              f"({seconds * 1000:.1f} ms per step, {steps} steps)")
+        seconds = (time.perf_counter() - start) / reps
+        flops = 3 * 2 * cout * cin * 27 * size ** 3 * batch
+        print(f"pytorch {cin}->{cout}@{size} {flops / seconds / 1e9:.1f} GFLOP/s")
 
 
 if __name__ == "__main__":

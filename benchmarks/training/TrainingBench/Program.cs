@@ -5,21 +5,26 @@ using MriTransfer.Cohorts.Splitting;
 using MriTransfer.Imaging;
 using MriTransfer.Models;
 using MriTransfer.Training;
+using MriTransfer.Training.Loop;
 using MriTransfer.Training.Settings;
 using Pipeline.StageKit;
 using static TorchSharp.torch;
 
-// throughput <size> <batch> <threads> <steps> <channels e.g. 16,32,64>
+// throughput <size> <batch> <threads> <steps> <channels e.g. 16,32,64 | wide>   (also prints GFLOP/s and % of peak)
+// layers <batch> <threads> <reps>   (single Conv3d 3x3x3 layers, forward + backward, issue 15's shapes)
 // cohort <dir> <classes comma> <train per class> <val per class> <test per class> <size>
 // stage <Pretrain|ExportEncoder|TrainHead|FineTune|TrainScratch> <work dir> [params.yaml]   (prints seconds and peak RSS)
 var mode = args[0];
 if (mode == "throughput")
 {
     int size = int.Parse(args[1]), batch = int.Parse(args[2]), threads = int.Parse(args[3]), steps = int.Parse(args[4]);
-    var channels = args[5].Split(',').Select(int.Parse).ToArray();
     set_num_threads(threads);
     manual_seed(0);
-    using var model = new Autoencoder(EncoderArchitecture.Create(3, channels), AutoencoderVariant.Plain);
+    using nn.Module<Tensor, Tensor> model = args[5] == "wide"
+        ? WideAutoencoder.Create()
+        : new Autoencoder(EncoderArchitecture.Create(3, args[5].Split(',').Select(int.Parse).ToArray()), AutoencoderVariant.Plain);
+    var flops = FlopCount.Trace(model, [1, size, size, size]).TrainingPerSample;
+    var peak = ComputePeak.OfThisMachine(threads);
     using var optimizer = optim.Adam(model.parameters(), lr: 1e-3);
     var x = randn(new long[] { batch, 1, size, size, size });
     void Step()
@@ -34,7 +39,34 @@ if (mode == "throughput")
     var clock = Stopwatch.StartNew();
     for (var i = 0; i < steps; i++) Step();
     var seconds = clock.Elapsed.TotalSeconds;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"torchsharp size={size} batch={batch} threads={threads} steps={steps} volumes_per_s={steps * batch / seconds:F2} s_per_step={seconds / steps:F3}"));
+    var gflops = steps * batch * flops / seconds / 1e9;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"torchsharp net={args[5]} size={size} batch={batch} threads={threads} steps={steps} volumes_per_s={steps * batch / seconds:F2} s_per_step={seconds / steps:F3} training_gflop_per_volume={flops / 1e9:F3} gflop_s={gflops:F1} peak_fraction={100 * gflops / peak.Gflops:F1}% of {peak.Describe()}"));
+    return 0;
+}
+if (mode == "layers")
+{
+    int batch = int.Parse(args[1]), threads = int.Parse(args[2]), reps = int.Parse(args[3]);
+    set_num_threads(threads);
+    manual_seed(0);
+    var peak = ComputePeak.OfThisMachine(threads);
+    foreach (var (cin, cout, size) in new[] { (1, 4, 32), (4, 4, 32), (4, 8, 32), (8, 8, 16), (16, 16, 16), (16, 32, 16), (32, 32, 16), (64, 64, 8) })
+    {
+        using var conv = nn.Conv3d(cin, cout, 3, padding: 1);
+        using var x = randn(new long[] { batch, cin, size, size, size }).requires_grad_();
+        void Step()
+        {
+            using var scope = NewDisposeScope();
+            conv.zero_grad();
+            x.grad?.zero_();
+            conv.forward(x).sum().backward();
+        }
+        Step();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < reps; i++) Step();
+        var seconds = clock.Elapsed.TotalSeconds / reps;
+        var flops = 3.0 * 2 * cout * cin * 27 * Math.Pow(size, 3) * batch;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"torchsharp {cin}->{cout}@{size} {flops / seconds / 1e9:F1} GFLOP/s ({100 * flops / seconds / 1e9 / peak.Gflops:F0} % of {peak.Describe()})"));
+    }
     return 0;
 }
 if (mode == "cohort")
@@ -53,15 +85,16 @@ if (mode == "stage")
         p.Bind<TrainSettings>("train"), p.Bind<RuntimeSettings>("runtime"));
     var clock = Stopwatch.StartNew();
     void Progress(string line) => Console.WriteLine($"  [{clock.Elapsed.TotalSeconds,6:F1}s] {line}");
+    void Log(string line) => Console.WriteLine($"  log: {line}");
     var output = Path.Combine(work, args[1]);
     Directory.CreateDirectory(output);
     switch (args[1])
     {
-        case "Pretrain": Pretraining.Run(Path.Combine(work, "ad"), output, new PretrainSettings(p.Bind<ModelSettings>("model"), p.Bind<PretrainOptions>("pretrain"), p.Bind<OptimizerSettings>("pretrain"), p.Bind<RuntimeSettings>("runtime")), Progress); break;
+        case "Pretrain": Pretraining.Run(Path.Combine(work, "ad"), output, new PretrainSettings(p.Bind<ModelSettings>("model"), p.Bind<PretrainOptions>("pretrain"), p.Bind<OptimizerSettings>("pretrain"), p.Bind<RuntimeSettings>("runtime")), Progress, log: Log); break;
         case "ExportEncoder": EncoderExport.Run(Path.Combine(work, "Pretrain"), output); break;
-        case "TrainHead": HeadTraining.Run(Path.Combine(work, "ExportEncoder"), Path.Combine(work, "bt"), output, classifier, Progress); break;
-        case "FineTune": FineTuning.Run(Path.Combine(work, "TrainHead"), Path.Combine(work, "bt"), output, classifier, p.Bind<FineTuneSettings>("finetune"), Progress); break;
-        case "TrainScratch": ScratchTraining.Run(Path.Combine(work, "bt"), output, classifier, p.Get<int>("finetune.epochs"), Progress); break;
+        case "TrainHead": HeadTraining.Run(Path.Combine(work, "ExportEncoder"), Path.Combine(work, "bt"), output, classifier, Progress, Log); break;
+        case "FineTune": FineTuning.Run(Path.Combine(work, "TrainHead"), Path.Combine(work, "bt"), output, classifier, p.Bind<FineTuneSettings>("finetune"), Progress, Log); break;
+        case "TrainScratch": ScratchTraining.Run(Path.Combine(work, "bt"), output, classifier, p.Get<int>("finetune.epochs"), Progress, Log); break;
     }
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{args[1]}: {clock.Elapsed.TotalSeconds:F1} s, peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB"));
@@ -97,5 +130,25 @@ internal static class SyntheticCohort
         PreprocessedCohortWriter.Write(root, summary, index,
             index.Select(s => new SplitAssignment(s.SubjectId, s.PatientId, s.Label, s.Split, null, s.SubjectId)).ToList(),
             index.Where(s => s.Split == SplitNames.Train).Select(s => new LabelFractionRow(s.SubjectId, 1.0)).ToList());
+    }
+}
+
+/// <summary>
+/// The wide strided autoencoder of issue 15 (twin of autoencoder_throughput.py's wide_autoencoder): stem 1→16 stride 2,
+/// then 16→32→64 strided blocks (strided conv + conv), GroupNorm(4), ReLU; the decoder mirrors it with stride-2
+/// transposed convolutions. For timing only.
+/// </summary>
+internal static class WideAutoencoder
+{
+    public static nn.Module<Tensor, Tensor> Create()
+    {
+        var layers = new List<nn.Module<Tensor, Tensor>>();
+        void Norm(int c) { layers.Add(nn.GroupNorm(4, c)); layers.Add(nn.ReLU()); }
+        void Conv(int cin, int cout, int stride = 1) { layers.Add(nn.Conv3d(cin, cout, 3, stride: stride, padding: 1)); Norm(cout); }
+        void Up(int cin, int cout) { layers.Add(nn.ConvTranspose3d(cin, cout, 2, stride: 2)); Norm(cout); }
+        Conv(1, 16, 2); Conv(16, 32, 2); Conv(32, 32); Conv(32, 64, 2); Conv(64, 64);
+        Up(64, 32); Conv(32, 32); Up(32, 16); Conv(16, 16);
+        layers.Add(nn.ConvTranspose3d(16, 1, 2, stride: 2));
+        return nn.Sequential(layers);
     }
 }

@@ -27,13 +27,15 @@ public static class VolumeTensors
         return Enumerable.Range(0, volume.Nz).Select(k => volume.Data.AsSpan(k * sliceLength, sliceLength).ToArray()).ToList();
     }
 
-    /// <summary>A batch tensor (B, 1, …) from samples of the same shape.</summary>
+    /// <summary>A batch tensor (B, 1, …) from samples of the same shape, copied into libtorch-owned memory (see
+    /// <see cref="NativeTensors"/>).</summary>
     public static Tensor Batch(IReadOnlyList<float[]> samples, long[] sampleShape)
     {
         var length = samples[0].Length;
-        var data = new float[(long)length * samples.Count];
-        for (var i = 0; i < samples.Count; i++) samples[i].CopyTo(data, (long)i * length);
-        return tensor(data, new[] { (long)samples.Count }.Concat(sampleShape).ToArray());
+        var batch = empty([samples.Count, .. sampleShape], ScalarType.Float32);
+        var rows = batch.data<float>();
+        for (var i = 0; i < samples.Count; i++) rows.CopyFrom(samples[i], 0, (long)i * length);
+        return batch;
     }
 
     /// <summary>A (B, 1, …) tensor back into a volume shaped like <paramref name="like"/> (B = samples per volume).</summary>

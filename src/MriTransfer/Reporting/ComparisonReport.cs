@@ -10,8 +10,8 @@ public sealed record ComparedRun(string Id, string When, IReadOnlyDictionary<str
 
 /// <summary>
 /// compare.html (and compare.md): recorded runs side by side — the params that differ, each variant's balanced accuracy
-/// with its CI per run, and the difference of every later run against the first with a paired subject-level bootstrap
-/// interval and McNemar's test (<see cref="PairedComparison"/>: the same resampled subjects for both runs), when both
+/// with its CI per run, and the difference of every later run against the first with a paired patient-level bootstrap
+/// interval and a patient-level permutation test (<see cref="PairedComparison"/>: the same resampled patients for both runs), when both
 /// scored the same test subjects.
 /// </summary>
 public static class ComparisonReport
@@ -47,9 +47,9 @@ public static class ComparisonReport
             s.Variants.FirstOrDefault(x => x.Name == v) is { } m ? $"{F(m.BalancedAccuracy)} ({Ci(m.BalancedAccuracyCi)})" : "n/a")]));
 
         var first = runs[0];
-        var (resamples, seed) = Bootstrap(first.EvaluateDir!);
-        doc.Heading($"Differences against {first.Id}, paired on subjects");
-        doc.Paragraph($"Δ = run − {first.Id}; the {level} resamples the test subjects once for both runs ({resamples} resamples, seed {seed}); McNemar's exact test uses the subjects only one of the two got right.");
+        var (resamples, permutations, seed) = Bootstrap(first.EvaluateDir!);
+        doc.Heading($"Differences against {first.Id}, paired on patients");
+        doc.Paragraph($"Δ = run − {first.Id}; the {level} resamples the test patients (all scans of a patient together) once for both runs ({resamples} resamples, seed {seed}); the p-value is a patient-level paired permutation test ({permutations} permutations), not adjusted for the number of rows.");
         var rows = new List<IReadOnlyList<string>>();
         foreach (var later in runs.Skip(1))
             foreach (var v in variants)
@@ -59,14 +59,15 @@ public static class ComparisonReport
                 if (a is null || b is null) { rows.Add([$"{later.Id} vs {first.Id}", v, "n/a", "", "", "one run has no predictions"]); continue; }
                 try
                 {
-                    var sets = MriTransfer.Evaluation.Bootstrap.ResampleIndices(b.Value.Rows.Count, resamples, seed);
-                    var c = PairedComparison.Compare(later.Id, b.Value.Rows, first.Id, a.Value.Rows, b.Value.Classes, sets, summaries[0].CiLevel);
+                    var clusters = PatientClusters.Of(b.Value.Rows);
+                    var c = PairedComparison.Compare(later.Id, b.Value.Rows, first.Id, a.Value.Rows, b.Value.Classes, clusters,
+                        clusters.Resample(resamples, seed), summaries[0].CiLevel, permutations, seed);
                     rows.Add([$"{later.Id} vs {first.Id}", v, F(c.BalancedAccuracyDifference, "+0.000;−0.000;0.000"), Ci(c.BalancedAccuracyDifferenceCi),
-                        F(c.McNemar.PValue, "0.0000"), ""]);
+                        F(c.Permutation.PValue, "0.0000"), ""]);
                 }
                 catch (InvalidDataException e) { rows.Add([$"{later.Id} vs {first.Id}", v, "n/a", "", "", "not paired: " + e.Message]); }
             }
-        doc.Table(["comparison", "variant", "Δ balanced accuracy", level, "McNemar p", "note"], rows);
+        doc.Table(["comparison", "variant", "Δ balanced accuracy", level, "permutation p", "note"], rows);
     }
 
     private static (IReadOnlyList<string> Classes, IReadOnlyList<SubjectPrediction> Rows)? Predictions(ComparedRun run, string variant)
@@ -75,11 +76,12 @@ public static class ComparisonReport
         return File.Exists(file) ? PredictionsCsv.Read(file) : null;
     }
 
-    private static (int Resamples, int Seed) Bootstrap(string evaluateDir)
+    private static (int Resamples, int Permutations, int Seed) Bootstrap(string evaluateDir)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(evaluateDir, "metrics.json")));
         var b = doc.RootElement.GetProperty("bootstrap");
-        return (b.GetProperty("resamples").GetInt32(), b.GetProperty("seed").GetInt32());
+        return (b.GetProperty("resamples").GetInt32(), doc.RootElement.GetProperty("paired_test").GetProperty("permutations").GetInt32(),
+            b.GetProperty("seed").GetInt32());
     }
 
     public static IReadOnlyList<ComparedRun> Read(string runsFile)

@@ -1,3 +1,4 @@
+using MriTransfer.Models;
 using MriTransfer.Training.Settings;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
@@ -5,10 +6,11 @@ using F = TorchSharp.torch.nn.functional;
 namespace MriTransfer.Training;
 
 /// <summary>
-/// Training-time augmentation of a (B, 1, …) batch, each sample drawn independently from <see cref="Random"/>:
+/// Training-time augmentation of a (B, 1, …) batch as batched tensor ops, each sample's parameters drawn independently
+/// from <see cref="Random"/> (in this order: flips, affines, gains, offsets):
 /// random left-right flip, a small affine (rotation, zoom, shift; trilinear/bilinear resampling; voxels from outside
 /// repeat the edge, since a normalised volume's background is not zero)
-/// and an intensity jitter (gain and offset).
+/// and an intensity jitter (gain and offset). Only the drawn parameters are managed values; the voxels stay in libtorch.
 /// </summary>
 public static class Augmenter
 {
@@ -20,15 +22,18 @@ public static class Augmenter
         var x = batch;
         if (settings.Flip)
         {
-            var flips = Enumerable.Range(0, n).Select(_ => random.NextDouble() < 0.5).ToArray();
-            var mask = tensor(flips).reshape(new long[] { n }.Concat(Enumerable.Repeat(1L, dims + 1)).ToArray());
-            x = where(mask, x.flip(-1), x);
+            var flipped = Enumerable.Range(0, n).Where(_ => random.NextDouble() < 0.5).ToList();
+            if (flipped.Count > 0)
+            {
+                using var index = NativeTensors.Longs(flipped);
+                x = x.index_copy(0, index, x.index_select(0, index).flip(-1));
+            }
         }
         if (settings.UsesAffine)
         {
             var theta = new float[n * dims * (dims + 1)];
             for (var i = 0; i < n; i++) AffineMatrix(settings, random, dims).CopyTo(theta, i * dims * (dims + 1));
-            var grid = F.affine_grid(tensor(theta, [n, dims, dims + 1]), x.shape, align_corners: false);
+            var grid = F.affine_grid(NativeTensors.Floats(theta, n, dims, dims + 1), x.shape, align_corners: false);
             x = F.grid_sample(x, grid, GridSampleMode.Bilinear, GridSamplePaddingMode.Border, align_corners: false);
         }
         if (settings.Intensity > 0)
@@ -36,7 +41,7 @@ public static class Augmenter
             var gains = Enumerable.Range(0, n).Select(_ => (float)(1 + Uniform(random, settings.Intensity))).ToArray();
             var offsets = Enumerable.Range(0, n).Select(_ => (float)Uniform(random, settings.Intensity)).ToArray();
             var shape = new long[] { n }.Concat(Enumerable.Repeat(1L, dims + 1)).ToArray();
-            x = x * tensor(gains).reshape(shape) + tensor(offsets).reshape(shape);
+            x = x * NativeTensors.Floats(gains, shape) + NativeTensors.Floats(offsets, shape);
         }
         return x;
     }

@@ -16,7 +16,12 @@ namespace MriTransfer.Training;
 internal sealed class EncoderClassifierSteps(
     ClassifierPlan plan, optim.Optimizer optimizer, ClassifierData data, ClassifierSettings settings, float[] classWeights, string outputDir) : IEpochSteps
 {
-    public EpochTraining Train(int epoch, LoopState state)
+    private readonly FlopCount _flops = FlopCount.Trace(plan.Model, data.Train.SampleShape);
+    private readonly Tensor _classWeights = NativeTensors.Floats(classWeights).DetachFromDisposeScope();
+
+    public string Work => _flops.Describe();
+
+    public EpochTraining Train(int epoch, LoopState state, StepProfile profile)
     {
         var factor = LearningRateSchedule.Factor(settings.Optimizer, epoch, plan.Epochs, plan.WarmupEpochs);
         OptimizerFactory.SetLearningRates(optimizer, plan.Groups, plan.BaseLr, factor);
@@ -24,28 +29,37 @@ internal sealed class EncoderClassifierSteps(
         model.train();
         foreach (var module in plan.Frozen) module.eval();
         manual_seed(Seeds.Derive(settings.Train.Seed, Seeds.Dropout, epoch));
+        var flopsPerSample = _flops.TrainingPerSample;
         var batches = data.Train.ShuffledBatches(settings.Classifier.BatchSize, Seeds.Random(settings.Train.Seed, Seeds.DataOrder, epoch));
         double total = 0;
         for (var b = 0; b < batches.Count; b++)
         {
             using var scope = NewDisposeScope();
+            profile.Mark();
             var x = Augmenter.Apply(data.Train.Batch(batches[b]), settings.Classifier.Augment, Seeds.Random(settings.Train.Seed, Seeds.Augmentation, epoch, b));
-            var loss = F.cross_entropy(model.forward(x), data.Train.Labels(batches[b]), weight: tensor(classWeights));
+            var labels = data.Train.Labels(batches[b]);
+            profile.Lap(Phase.Data);
+            var loss = F.cross_entropy(model.forward(x), labels, weight: _classWeights);
             var value = loss.item<float>();
+            profile.Lap(Phase.Forward);
             if (!float.IsFinite(value))
                 throw new TrainingDivergedException(
                     $"{plan.Stage}: the loss became {value} at epoch {epoch + 1}, batch {b + 1} of {batches.Count}; training stopped " +
                     "(model.pt holds the best epoch so far). Lower the learning rate, or check the BT volumes for non-finite voxels.");
             optimizer.zero_grad();
             loss.backward();
+            profile.Lap(Phase.Backward);
             optimizer.step();
+            profile.Lap(Phase.Optimizer);
+            profile.Step(batches[b].Length, flopsPerSample * batches[b].Length);
             total += value * batches[b].Length;
         }
         return new EpochTraining(total / data.Train.Count, plan.BaseLr * factor);
     }
 
-    public ValidationScore Validate()
+    public ValidationScore Validate(StepProfile profile)
     {
+        profile.Evaluated(data.Val.Count, _flops.ForwardPerSample * data.Val.Count);
         var score = SubjectScores.Score(SubjectProbabilities(plan.Model, data.Val, settings.Classifier.BatchSize), data.Val.SubjectLabels,
             plan.Model.HeadSpec.Classes, probabilityFloor: 1e-12);
         return new ValidationScore(score.Loss, score.BalancedAccuracy);
@@ -57,17 +71,17 @@ internal sealed class EncoderClassifierSteps(
 
     public string Recovery(LoopState state) => "";
 
-    /// <summary>Per-subject class probabilities (rows: subjects of <paramref name="data"/>).</summary>
+    /// <summary>Per-subject class probabilities (rows: subjects of <paramref name="data"/>), in large batches without autograd.</summary>
     private static float[][] SubjectProbabilities(EncoderClassifier model, SampleSet data, int batchSize)
     {
         model.eval();
-        using var noGrad = no_grad();
+        using var inference = inference_mode();
         var classes = model.HeadSpec.Classes;
         var samples = new List<float[]>(data.Count);
-        foreach (var batch in data.OrderedBatches(batchSize))
+        foreach (var (start, length) in data.EvaluationRanges(batchSize))
         {
             using var scope = NewDisposeScope();
-            samples.AddRange(F.softmax(model.forward(data.Batch(batch)), 1).data<float>().ToArray().Chunk(classes));
+            samples.AddRange(F.softmax(model.forward(data.Range(start, length)), 1).data<float>().ToArray().Chunk(classes));
         }
         return SubjectScores.MeanBySubject(samples, data.SubjectOf, data.Subjects.Count);
     }

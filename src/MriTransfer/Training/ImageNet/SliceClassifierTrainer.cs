@@ -110,9 +110,9 @@ public sealed class SliceClassifierTrainer(
     {
         public Dictionary<string, Tensor>? Best { get; private set; }
 
-        public EpochTraining Train(int epoch, LoopState state) => new(trainer.TrainOneEpoch(train, order, optimizers), headLr);
+        public EpochTraining Train(int epoch, LoopState state, StepProfile profile) => new(trainer.TrainOneEpoch(train, order, optimizers), headLr);
 
-        public ValidationScore? Validate()
+        public ValidationScore? Validate(StepProfile profile)
         {
             if (val.SubjectCount == 0) return null;
             var (loss, balancedAccuracy) = trainer.Evaluate(val);

@@ -13,11 +13,16 @@ public readonly record struct EpochTraining(double TrainLoss, double Lr);
 /// </summary>
 public interface IEpochSteps
 {
-    /// <summary>Trains epoch <paramref name="epoch"/> (0-based); <paramref name="state"/> is the loop's state before it.</summary>
-    EpochTraining Train(int epoch, LoopState state);
+    /// <summary>Trains epoch <paramref name="epoch"/> (0-based); <paramref name="state"/> is the loop's state before it.
+    /// Times its phases and counts its steps in <paramref name="profile"/> (data, forward, backward, optimizer).</summary>
+    EpochTraining Train(int epoch, LoopState state, StepProfile profile);
 
-    /// <summary>Scores the current weights on the validation data; null when there is none (every epoch is then kept).</summary>
-    ValidationScore? Validate();
+    /// <summary>Scores the current weights on the validation data; null when there is none (every epoch is then kept).
+    /// The loop times it; the steps count the samples and work in <paramref name="profile"/>.</summary>
+    ValidationScore? Validate(StepProfile profile);
+
+    /// <summary>What the profile lines say about the model's arithmetic ("" when not counted).</summary>
+    string Work => "";
 
     /// <summary>Keeps the current weights as the best so far (a checkpoint file, or a copy in memory).</summary>
     void KeepBest(int epoch);
