@@ -10,7 +10,7 @@ partial class Build
         .Project("stages/TrainHead")
         .Input("encoder", ExportEncoder)
         .Input("bt", PreprocessBt)
-        .Params(ClassifierParams)
+        .Params([.. ClassifierParams, "head"])
         .Outputs(ClassifierOutputs)
         .Plots("history.csv");
 
@@ -24,10 +24,10 @@ partial class Build
         .Plots("history.csv");
 
     Stage TrainScratch => _ => TorchStage(_)
-        .Description("The same classifier from random weights with the same epoch budget: the baseline")
+        .Description("The same classifier from random weights, FineTune's epochs, schedule and batches: the baseline")
         .Project("stages/TrainScratch")
         .Input("bt", PreprocessBt)
-        .Params([.. ClassifierParams, "finetune.epochs"]) // budget = classifier.epochs + finetune.epochs
+        .Params(ClassifierParams) // the same classifier.* budget as FineTune
         .Outputs(ClassifierOutputs)
         .Plots("history.csv");
 

@@ -12,7 +12,7 @@ partial class Build
         .Project("stages/TrainHead")
         .Input("encoder", ExportEncoder)
         .Input("bt", PreprocessBt)
-        .Params(ClassifierParams)
+        .Params([.. ClassifierParams, "head"])
         .LearningCurveMatrix()
         .Outputs(ClassifierOutputs);
 
@@ -29,7 +29,7 @@ partial class Build
         .Description("Learning-curve cells of TrainScratch, one per (label fraction, seed)")
         .Project("stages/TrainScratch")
         .Input("bt", PreprocessBt)
-        .Params([.. ClassifierParams, "finetune.epochs"])
+        .Params(ClassifierParams)
         .LearningCurveMatrix()
         .Outputs(ClassifierOutputs);
 

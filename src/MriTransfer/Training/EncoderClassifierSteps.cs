@@ -12,10 +12,17 @@ namespace MriTransfer.Training;
 /// An encoder classifier (TrainHead, FineTune, TrainScratch) in the epoch loop: an epoch trains the plan's groups at
 /// the scheduled learning rate (frozen modules kept in eval mode), validation scores BT val per subject (a 2-D subject's
 /// probabilities are the mean over its slices); the best weights are model.pt, history.csv is rewritten every epoch.
+/// With a frozen encoder's stored features (<paramref name="trainFeatures"/>, <paramref name="valFeatures"/>) the encoder
+/// never runs: batches, seeds and schedule are the same, and a flip is drawn per sample exactly as the augmenter draws it
+/// and picks the stored features of the flipped volume.
 /// </summary>
 internal sealed class EncoderClassifierSteps(
-    ClassifierPlan plan, optim.Optimizer optimizer, ClassifierData data, ClassifierSettings settings, float[] classWeights, string outputDir) : IEpochSteps
+    ClassifierPlan plan, optim.Optimizer optimizer, ClassifierData data, ClassifierSettings settings, float[] classWeights, string outputDir,
+    FrozenFeatures? trainFeatures = null, FrozenFeatures? valFeatures = null) : IEpochSteps
 {
+    /// <summary>Optimizer steps taken so far.</summary>
+    public int Steps { get; private set; }
+
     public EpochTraining Train(int epoch, LoopState state)
     {
         var factor = LearningRateSchedule.Factor(settings.Optimizer, epoch, plan.Epochs, plan.WarmupEpochs);
@@ -29,8 +36,11 @@ internal sealed class EncoderClassifierSteps(
         for (var b = 0; b < batches.Count; b++)
         {
             using var scope = NewDisposeScope();
-            var x = Augmenter.Apply(data.Train.Batch(batches[b]), settings.Classifier.Augment, Seeds.Random(settings.Train.Seed, Seeds.Augmentation, epoch, b));
-            var loss = F.cross_entropy(model.forward(x), data.Train.Labels(batches[b]), weight: tensor(classWeights));
+            var random = Seeds.Random(settings.Train.Seed, Seeds.Augmentation, epoch, b);
+            var logits = trainFeatures is null
+                ? model.forward(Augmenter.Apply(data.Train.Batch(batches[b]), settings.Classifier.Augment, random))
+                : model.FromPooled(trainFeatures.Batch(batches[b], settings.Classifier.Augment.Flip ? batches[b].Select(_ => random.NextDouble() < 0.5).ToArray() : null));
+            var loss = F.cross_entropy(logits, data.Train.Labels(batches[b]), weight: tensor(classWeights));
             var value = loss.item<float>();
             if (!float.IsFinite(value))
                 throw new TrainingDivergedException(
@@ -39,6 +49,7 @@ internal sealed class EncoderClassifierSteps(
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();
+            Steps++;
             total += value * batches[b].Length;
         }
         return new EpochTraining(total / data.Train.Count, plan.BaseLr * factor);
@@ -46,7 +57,8 @@ internal sealed class EncoderClassifierSteps(
 
     public ValidationScore Validate()
     {
-        var score = SubjectScores.Score(SubjectProbabilities(plan.Model, data.Val, settings.Classifier.BatchSize), data.Val.SubjectLabels,
+        var probabilities = valFeatures is null ? SubjectProbabilities(plan.Model, data.Val, settings.Classifier.BatchSize) : StoredProbabilities(valFeatures);
+        var score = SubjectScores.Score(probabilities, data.Val.SubjectLabels,
             plan.Model.HeadSpec.Classes, probabilityFloor: 1e-12);
         return new ValidationScore(score.Loss, score.BalancedAccuracy);
     }
@@ -56,6 +68,17 @@ internal sealed class EncoderClassifierSteps(
     public void EpochDone(LoopState state, TrainingHistory history) => history.Write(Path.Combine(outputDir, TrainingHistory.FileName));
 
     public string Recovery(LoopState state) => "";
+
+    /// <summary>Per-subject class probabilities of the val subjects from their stored features.</summary>
+    private float[][] StoredProbabilities(FrozenFeatures features)
+    {
+        var model = plan.Model;
+        model.eval();
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var samples = F.softmax(model.FromPooled(features.Original), 1).data<float>().ToArray().Chunk(model.HeadSpec.Classes).ToList();
+        return SubjectScores.MeanBySubject(samples, data.Val.SubjectOf, data.Val.Subjects.Count);
+    }
 
     /// <summary>Per-subject class probabilities (rows: subjects of <paramref name="data"/>).</summary>
     private static float[][] SubjectProbabilities(EncoderClassifier model, SampleSet data, int batchSize)
