@@ -11,11 +11,13 @@ namespace MriTransfer.Training;
 /// <summary>
 /// What a classifier stage trains: which parameters at which lr (groups named "encoder" and "head"), what stays frozen,
 /// for how long; <paramref name="FrozenEncoder"/> = the head trains on features computed once (<see cref="FrozenFeatures"/>);
-/// <paramref name="FitStandardizer"/> = set the head's feature standardisation from the train features first (a new head).
+/// <paramref name="FitStandardizer"/> = set the head's feature standardisation from the train features first (a new head);
+/// <paramref name="ProbeEncoder"/> = name of the starting encoder to probe (<see cref="ReadoutProbes"/>; null = none).
 /// </summary>
 internal sealed record ClassifierPlan(
     string Stage, EncoderClassifier Model, IReadOnlyList<TrainableGroup> Groups, IReadOnlyList<nn.Module> Frozen,
-    double BaseLr, int Epochs, int WarmupEpochs, JsonObject Provenance, bool FrozenEncoder = false, bool FitStandardizer = true);
+    double BaseLr, int Epochs, int WarmupEpochs, JsonObject Provenance, bool FrozenEncoder = false, bool FitStandardizer = true,
+    string? ProbeEncoder = null);
 
 /// <summary>
 /// What TrainHead, FineTune and TrainScratch share: the epoch loop (best epoch by <c>classifier.monitor</c>, ties broken by
@@ -48,6 +50,7 @@ internal static class ClassifierTraining
         using var trainFeatures = plan.FrozenEncoder ? FrozenFeatures.Compute(model, data.Train, settings.Classifier.BatchSize, settings.Classifier.Augment.Flip) : null;
         using var valFeatures = plan.FrozenEncoder ? FrozenFeatures.Compute(model, data.Val, settings.Classifier.BatchSize, withFlips: false) : null;
         if (plan.FitStandardizer) FitStandardizer(model, data.Train, trainFeatures, settings.Classifier.BatchSize);
+        var probes = plan.ProbeEncoder is null ? null : Probes(plan, data, trainFeatures, valFeatures, settings.Classifier.BatchSize);
 
         using var optimizer = OptimizerFactory.Create(settings.Optimizer, plan.Groups, plan.BaseLr);
         var classWeights = data.ClassWeights(settings.Classifier.ClassWeighted);
@@ -82,6 +85,7 @@ internal static class ClassifierTraining
             ["lr"] = GroupLearningRates(plan),
             ["encoder_relative_change"] = encoderChange,
             ["frozen_features_cached"] = plan.FrozenEncoder,
+            ["probes"] = probes,
             ["best_epoch"] = result.State.BestEpoch,
             ["best_val_loss"] = best.Loss,
             ["best_val_balanced_accuracy"] = best.BalancedAccuracy,
@@ -96,6 +100,15 @@ internal static class ClassifierTraining
     {
         double Of(string name) => plan.Groups.Where(g => g.Name == name && g.Parameters.Count > 0).Select(g => plan.BaseLr * g.LrMultiplier).FirstOrDefault();
         return new JsonObject { ["encoder"] = Of("encoder"), ["head"] = Of("head") };
+    }
+
+    /// <summary>Probes of the starting encoder, on the stored features when the arm has them, else on features computed for them.</summary>
+    private static JsonObject Probes(ClassifierPlan plan, ClassifierData data, FrozenFeatures? train, FrozenFeatures? val, int batchSize)
+    {
+        if (train is not null && val is not null) return ReadoutProbes.Run(plan.Model, data, train, val, plan.ProbeEncoder!);
+        using var trainNow = FrozenFeatures.Compute(plan.Model, data.Train, batchSize, withFlips: false);
+        using var valNow = FrozenFeatures.Compute(plan.Model, data.Val, batchSize, withFlips: false);
+        return ReadoutProbes.Run(plan.Model, data, trainNow, valNow, plan.ProbeEncoder!);
     }
 
     /// <summary>The head's standardisation from the readout features of every train sample (eval mode, no augmentation).</summary>

@@ -32,7 +32,7 @@ public static class HeadTraining
                 ["encoder_norm_statistics"] = adapted > 0 ? $"re-estimated on BT train (AdaBN, {adapted} layers)" : "from pretraining (eval mode)",
                 ["augmentation"] = settings.Classifier.Augment.Flip ? "flips (features of the flipped volumes cached too); no other augmentation" : "none",
             },
-            FrozenEncoder: true);
+            FrozenEncoder: true, ProbeEncoder: "exported encoder");
         ClassifierTraining.Run(plan, data, settings, outputDir, progress, log);
     }
 }

@@ -19,7 +19,7 @@ public static class ScratchTraining
             [new TrainableGroup(model.Encoder.parameters().ToList(), Name: "encoder"),
              new TrainableGroup([.. model.Readout.parameters(), .. model.Head.parameters()], Name: "head")], [],
             settings.Optimizer.Lr, settings.Classifier.Epochs, settings.Classifier.WarmupEpochs,
-            new JsonObject { ["init"] = "random" });
+            new JsonObject { ["init"] = "random" }, ProbeEncoder: "random");
         ClassifierTraining.Run(plan, data, settings, outputDir, progress, log);
     }
 }

@@ -71,6 +71,9 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
         Assert.True((double)Record("scratch")["encoder_relative_change"]! > 0);
         Assert.Equal(TrainingParams.FineTune().Lr * TrainingParams.FineTune().EncoderLrMultiplier, (double)Record("finetune")["lr"]!["encoder"]!, 1e-12);
         Assert.Equal(readout, (string)Record("scratch")["readout"]!);
+        Assert.Equal("random", (string)Record("scratch")["probes"]!["encoder"]!);
+        Assert.InRange((double)Record("head")["probes"]!["knn_val_balanced_accuracy"]!, 0, 1);
+        Assert.InRange((double)Record("head")["probes"]!["linear_val_balanced_accuracy"]!, 0, 1);
         using var classifier = SubjectClassifiers.Load(Path.Combine(temp.Path, "finetune"));
         Assert.Equal(1.0, classifier.PredictProbabilities(VolumeIO.Read(Path.Combine(bt.Root, "subjects", "sub-000.nii.gz"))).Sum(), 1e-5);
     }
