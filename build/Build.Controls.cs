@@ -6,35 +6,15 @@ using Pipeline.Engine;
 // Same stage projects and params as Pretrain → ExportEncoder → TrainHead → FineTune; only the input cohort differs.
 partial class Build
 {
-    Stage PretrainBt => _ => TorchStage(_)
-        .Description("Control: the same autoencoder pretrained on the BT train images (no labels), early stopping on BT val")
-        .Project("stages/Pretrain")
-        .Input("ad", PreprocessBt) // the Pretrain app's unlabelled cohort; it reads only the train and val splits
-        .Params([.. PretrainParamKeys])
-        .Outputs("autoencoder.pt", "last.pt", "model.json", "history.csv")
-        .Plots("history.csv");
+    Stage PretrainBt => _ => PretrainOn(_, PreprocessBt)
+        .Description("Control: the same autoencoder pretrained on the BT train images (no labels), early stopping on BT val");
 
-    Stage ExportEncoderBt => _ => _
-        .Description("Control: exports the BT-pretrained encoder")
-        .Project("stages/ExportEncoder")
-        .Input("pretrain", PretrainBt)
-        .Outputs("encoder.pt", "encoder.safetensors", "model_card.json");
+    Stage ExportEncoderBt => _ => ExportOf(_, PretrainBt)
+        .Description("Control: exports the BT-pretrained encoder");
 
-    Stage TrainHeadBt => _ => TorchStage(_)
-        .Description("Control: frozen BT-pretrained encoder + trained head (variant bt_head)")
-        .Project("stages/TrainHead")
-        .Input("encoder", ExportEncoderBt)
-        .Input("bt", PreprocessBt)
-        .Params([.. ClassifierParams, "head"])
-        .Outputs(ClassifierOutputs)
-        .Plots("history.csv");
+    Stage TrainHeadBt => _ => HeadOn(_, ExportEncoderBt)
+        .Description("Control: frozen BT-pretrained encoder + trained head (variant bt_head)");
 
-    Stage FineTuneBt => _ => TorchStage(_)
-        .Description("Control: TrainHeadBt's classifier fine-tuned, the same budget as FineTune (variant bt_finetune)")
-        .Project("stages/FineTune")
-        .Input("head", TrainHeadBt)
-        .Input("bt", PreprocessBt)
-        .Params([.. ClassifierParams, "finetune"])
-        .Outputs(ClassifierOutputs)
-        .Plots("history.csv");
+    Stage FineTuneBt => _ => FineTuneOf(_, TrainHeadBt)
+        .Description("Control: TrainHeadBt's classifier fine-tuned, the same budget as FineTune (variant bt_finetune)");
 }

@@ -12,14 +12,13 @@ public sealed class KnnProbe
 
     private readonly double[][] _train;
     private readonly int[] _labels;
-    private readonly double[] _mean, _scale;
+    private readonly FeatureScaling _scaling;
 
-    private KnnProbe(double[][] train, int[] labels, double[] mean, double[] scale, int k, int classCount)
+    private KnnProbe(double[][] train, int[] labels, FeatureScaling scaling, int k, int classCount)
     {
         _train = train;
         _labels = labels;
-        _mean = mean;
-        _scale = scale;
+        _scaling = scaling;
         K = k;
         ClassCount = classCount;
     }
@@ -34,18 +33,13 @@ public sealed class KnnProbe
         if (k < 1) throw new ArgumentException($"k must be at least 1, got {k}", nameof(k));
         var d = features[0].Length;
         if (features.Any(f => f.Length != d)) throw new ArgumentException("all feature vectors must have the same length", nameof(features));
-        var mean = new double[d];
-        var scale = new double[d];
-        foreach (var f in features) for (var j = 0; j < d; j++) mean[j] += f[j] / (double)features.Count;
-        foreach (var f in features) for (var j = 0; j < d; j++) scale[j] += (f[j] - mean[j]) * (f[j] - mean[j]) / features.Count;
-        for (var j = 0; j < d; j++) scale[j] = scale[j] > 1e-24 ? Math.Sqrt(scale[j]) : 1.0;
-        var train = features.Select(f => Standardize(f, mean, scale)).ToArray();
-        return new KnnProbe(train, labels.ToArray(), mean, scale, Math.Min(k, features.Count), classCount);
+        var scaling = FeatureScaling.Fit(features);
+        return new KnnProbe(features.Select(scaling.Apply).ToArray(), labels.ToArray(), scaling, Math.Min(k, features.Count), classCount);
     }
 
     public int Predict(float[] features)
     {
-        var z = Standardize(features, _mean, _scale);
+        var z = _scaling.Apply(features);
         var nearest = _train.Select((t, i) => (Distance: SquaredDistance(t, z), Index: i))
             .OrderBy(n => n.Distance).ThenBy(n => n.Index).Take(K).ToList();
         var votes = new int[ClassCount];
@@ -63,13 +57,5 @@ public sealed class KnnProbe
         double s = 0;
         for (var j = 0; j < a.Length; j++) s += (a[j] - b[j]) * (a[j] - b[j]);
         return s;
-    }
-
-    private static double[] Standardize(float[] f, double[] mean, double[] scale)
-    {
-        if (f.Length != mean.Length) throw new ArgumentException($"expected {mean.Length} features, got {f.Length}");
-        var z = new double[f.Length];
-        for (var j = 0; j < f.Length; j++) z[j] = (f[j] - mean[j]) / scale[j];
-        return z;
     }
 }
