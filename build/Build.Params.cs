@@ -103,7 +103,9 @@ partial class Build
         .. OptimizerParams("classifier"),
         .. AugmentParams("classifier"),
         ParamSpec.Bool("head.adapt_norm", "TrainHead: re-estimate a batch-norm encoder's statistics on BT train before freezing it (AdaBN); false = pretraining statistics"),
-        ParamSpec.Double("finetune.lr", "head learning rate while fine-tuning", min: 1e-9, max: 1),
+        ParamSpec.Double("finetune.lr", "head learning rate while fine-tuning (when finetune.lr_grid is empty)", min: 1e-9, max: 1),
+        ParamSpec.DoubleList("finetune.lr_grid", "FineTune's head lr chosen from these on BT val (classifier.monitor); empty = finetune.lr", min: 1e-9, max: 1),
+        ParamSpec.DoubleList("classifier.lr_grid", "TrainHead's and TrainScratch's lr chosen from these on BT val (classifier.monitor), each arm its own; empty = classifier.lr", min: 1e-9, max: 1),
         ParamSpec.Double("finetune.encoder_lr_multiplier", "encoder lr = head lr × this", min: 1e-6, max: 10),
         ParamSpec.Int("finetune.unfreeze_blocks", "0 = all encoder blocks, else the last K", min: 0, max: 6),
     ];

@@ -27,18 +27,23 @@ internal sealed record ClassifierPlan(
 /// </summary>
 internal static class ClassifierTraining
 {
-    /// <summary>
-    /// What every classifier stage starts with: its torch threads, the BT data it may see, and the classifier of
-    /// <c>model.*</c> (readout included) with weights seeded from <c>train.seed</c> (a stage then loads or freezes parts of it).
-    /// </summary>
-    public static (ClassifierData Data, EncoderClassifier Model) Start(string btDir, ClassifierSettings settings)
+    /// <summary>What every classifier stage starts with: its torch threads and the BT data it may see.</summary>
+    public static ClassifierData LoadData(string btDir, ClassifierSettings settings)
     {
         set_num_threads(settings.Runtime.TorchThreads);
-        var data = ClassifierData.Load(btDir, settings, settings.Model.Architecture);
+        return ClassifierData.Load(btDir, settings, settings.Model.Architecture);
+    }
+
+    /// <summary>
+    /// The classifier of <c>model.*</c> (readout included) with weights seeded from <c>train.seed</c> (a stage then loads
+    /// or freezes parts of it); every call gives the same initial weights.
+    /// </summary>
+    public static EncoderClassifier NewModel(ClassifierData data, ClassifierSettings settings)
+    {
         var architecture = settings.Model.Architecture(data.Cohort.Mode.SpatialDims());
         var readout = ReadoutSpec.For(settings.Model.Readout, architecture, VolumeTensors.SpatialShape(data.Cohort.Shape, architecture.SpatialDims));
         manual_seed(Seeds.Derive(settings.Train.Seed, Seeds.Weights));
-        return (data, new EncoderClassifier(architecture, settings.Model.Head(data.Classes.Count), readout));
+        return new EncoderClassifier(architecture, settings.Model.Head(data.Classes.Count), readout);
     }
 
     /// <param name="log">gets each epoch with its wall time (kept out of the outputs).</param>

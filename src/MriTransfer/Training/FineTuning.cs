@@ -19,8 +19,32 @@ public static class FineTuning
             throw new ModelConfigurationException(
                 $"finetune.unfreeze_blocks = {settings.UnfreezeBlocks} exceeds the encoder's {classifier.Model.Channels.Count} blocks (model.channels); use 0 for all");
         CheckSameSubset(headDir, classifier);
-        var (data, created) = ClassifierTraining.Start(btDir, classifier);
-        using var model = created;
+        var data = ClassifierTraining.LoadData(btDir, classifier);
+        using (var template = ClassifierTraining.NewModel(data, classifier)) CheckSameClassifier(headDir, template);
+        ClassifierPlan Plan(double lr)
+        {
+            var model = ClassifierTraining.NewModel(data, classifier);
+            ModelFiles.Load(model, Path.Combine(headDir, "model.pt"));
+            var (encoderParameters, frozen) = Freezing.SplitEncoder(model.Encoder, settings.UnfreezeBlocks);
+            return new ClassifierPlan("FineTune", model,
+                [new TrainableGroup(encoderParameters, settings.EncoderLrMultiplier, "encoder"),
+                 new TrainableGroup([.. model.Readout.parameters(), .. model.Head.parameters()], Name: "head")],
+                frozen, lr, classifier.Classifier.Epochs, classifier.Classifier.WarmupEpochs,
+                new JsonObject
+                {
+                    ["init"] = "TrainHead classifier",
+                    ["head_model_sha256"] = Fingerprint.OfFile(Path.Combine(headDir, "model.pt")),
+                    ["unfrozen_blocks"] = settings.UnfreezeBlocks == 0 ? model.Architecture.Depth : settings.UnfreezeBlocks,
+                    ["encoder_lr_multiplier"] = settings.EncoderLrMultiplier,
+                },
+                FitStandardizer: false);
+        }
+        LearningRateSelection.Run(settings.LrGrid, settings.Lr, Plan, data, classifier, outputDir, progress, log);
+    }
+
+    /// <summary>The head's model.json must describe the classifier this stage's params build (architecture, readout, head).</summary>
+    private static void CheckSameClassifier(string headDir, EncoderClassifier model)
+    {
         var (architecture, head) = (model.Architecture, model.HeadSpec);
         var headDescription = ModelFiles.ReadJson(Path.Combine(headDir, "model.json"));
         var problems = new List<string>();
@@ -33,21 +57,6 @@ public static class FineTuning
         if (problems.Count > 0)
             throw new ModelConfigurationException(new[] { $"{Path.Combine(headDir, "model.json")}: the TrainHead classifier does not match this stage's params:" }.Concat(problems.Select(p => "  " + p)));
 
-        ModelFiles.Load(model, Path.Combine(headDir, "model.pt"));
-        var (encoderParameters, frozen) = Freezing.SplitEncoder(model.Encoder, settings.UnfreezeBlocks);
-        var plan = new ClassifierPlan("FineTune", model,
-            [new TrainableGroup(encoderParameters, settings.EncoderLrMultiplier, "encoder"),
-             new TrainableGroup([.. model.Readout.parameters(), .. model.Head.parameters()], Name: "head")],
-            frozen, settings.Lr, classifier.Classifier.Epochs, classifier.Classifier.WarmupEpochs,
-            new JsonObject
-            {
-                ["init"] = "TrainHead classifier",
-                ["head_model_sha256"] = Fingerprint.OfFile(Path.Combine(headDir, "model.pt")),
-                ["unfrozen_blocks"] = settings.UnfreezeBlocks == 0 ? architecture.Depth : settings.UnfreezeBlocks,
-                ["encoder_lr_multiplier"] = settings.EncoderLrMultiplier,
-            },
-            FitStandardizer: false);
-        ClassifierTraining.Run(plan, data, classifier, outputDir, progress, log);
     }
 
     /// <summary>Fine-tuning must see the same labelled subset as the head it starts from.</summary>

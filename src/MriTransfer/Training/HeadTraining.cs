@@ -17,22 +17,26 @@ public static class HeadTraining
         Action<string>? log = null, HeadOptions? head = null)
     {
         head ??= new HeadOptions(AdaptNorm: false);
-        var (data, created) = ClassifierTraining.Start(btDir, settings);
-        using var model = created;
-        EncoderFiles.LoadInto(model.Encoder, encoderDir);
-        Freezing.Freeze(model.Encoder);
-        var adapted = head.AdaptNorm ? NormAdaptation.Adapt(model.Encoder, data.Train, settings.Classifier.BatchSize) : 0;
-        var plan = new ClassifierPlan("TrainHead", model,
-            [new TrainableGroup([.. model.Readout.parameters(), .. model.Head.parameters()], Name: "head")], [model.Encoder],
-            settings.Optimizer.Lr, settings.Classifier.Epochs, settings.Classifier.WarmupEpochs,
-            new JsonObject
-            {
-                ["init"] = "exported encoder (frozen)",
-                ["encoder_safetensors_sha256"] = Fingerprint.OfFile(Path.Combine(encoderDir, EncoderFiles.SafetensorsFile)),
-                ["encoder_norm_statistics"] = adapted > 0 ? $"re-estimated on BT train (AdaBN, {adapted} layers)" : "from pretraining (eval mode)",
-                ["augmentation"] = settings.Classifier.Augment.Flip ? "flips (features of the flipped volumes cached too); no other augmentation" : "none",
-            },
-            FrozenEncoder: true, ProbeEncoder: "exported encoder");
-        ClassifierTraining.Run(plan, data, settings, outputDir, progress, log);
+        var data = ClassifierTraining.LoadData(btDir, settings);
+        ClassifierPlan Plan(double lr)
+        {
+            var model = ClassifierTraining.NewModel(data, settings);
+            EncoderFiles.LoadInto(model.Encoder, encoderDir);
+            Freezing.Freeze(model.Encoder);
+            var adapted = head.AdaptNorm ? NormAdaptation.Adapt(model.Encoder, data.Train, settings.Classifier.BatchSize) : 0;
+            return new ClassifierPlan("TrainHead", model,
+                [new TrainableGroup([.. model.Readout.parameters(), .. model.Head.parameters()], Name: "head")], [model.Encoder],
+                lr, settings.Classifier.Epochs, settings.Classifier.WarmupEpochs,
+                new JsonObject
+                {
+                    ["init"] = "exported encoder (frozen)",
+                    ["encoder_safetensors_sha256"] = Fingerprint.OfFile(Path.Combine(encoderDir, EncoderFiles.SafetensorsFile)),
+                    ["encoder_norm_statistics"] = adapted > 0 ? $"re-estimated on BT train (AdaBN, {adapted} layers)"
+                        : model.Architecture.Norm == "batch" ? "from pretraining (eval mode)" : $"none ({model.Architecture.Norm} norm normalises each volume by itself)",
+                    ["augmentation"] = settings.Classifier.Augment.Flip ? "flips (features of the flipped volumes cached too); no other augmentation" : "none",
+                },
+                FrozenEncoder: true, ProbeEncoder: "exported encoder");
+        }
+        LearningRateSelection.Run(settings.Classifier.LrGrid, settings.Optimizer.Lr, Plan, data, settings, outputDir, progress, log);
     }
 }

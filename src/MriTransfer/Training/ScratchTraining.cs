@@ -13,13 +13,16 @@ public static class ScratchTraining
 {
     public static void Run(string btDir, string outputDir, ClassifierSettings settings, Action<string> progress, Action<string>? log = null)
     {
-        var (data, created) = ClassifierTraining.Start(btDir, settings);
-        using var model = created;
-        var plan = new ClassifierPlan("TrainScratch", model,
-            [new TrainableGroup(model.Encoder.parameters().ToList(), Name: "encoder"),
-             new TrainableGroup([.. model.Readout.parameters(), .. model.Head.parameters()], Name: "head")], [],
-            settings.Optimizer.Lr, settings.Classifier.Epochs, settings.Classifier.WarmupEpochs,
-            new JsonObject { ["init"] = "random" }, ProbeEncoder: "random");
-        ClassifierTraining.Run(plan, data, settings, outputDir, progress, log);
+        var data = ClassifierTraining.LoadData(btDir, settings);
+        ClassifierPlan Plan(double lr)
+        {
+            var model = ClassifierTraining.NewModel(data, settings);
+            return new ClassifierPlan("TrainScratch", model,
+                [new TrainableGroup(model.Encoder.parameters().ToList(), Name: "encoder"),
+                 new TrainableGroup([.. model.Readout.parameters(), .. model.Head.parameters()], Name: "head")], [],
+                lr, settings.Classifier.Epochs, settings.Classifier.WarmupEpochs,
+                new JsonObject { ["init"] = "random" }, ProbeEncoder: "random");
+        }
+        LearningRateSelection.Run(settings.Classifier.LrGrid, settings.Optimizer.Lr, Plan, data, settings, outputDir, progress, log);
     }
 }

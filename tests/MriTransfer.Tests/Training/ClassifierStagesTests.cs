@@ -93,6 +93,47 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
     }
 
     [Fact]
+    public void With_group_norm_every_arm_trains_and_norm_adaptation_has_nothing_to_change()
+    {
+        // Given an encoder pretrained with group norm (no running statistics: the same in train and eval mode)
+        using var bt = new TinyCohort(BtClasses, trainPerClass: 2, valPerClass: 1, writeTestVolumes: false);
+        using var temp = new TempDir();
+        void Group(Dictionary<string, object> p) { p["model.norm"] = "group"; p["model.norm_groups"] = 2; }
+        Pretraining.Run(pipeline.Ad.Root, temp.Sub("pretrain"), TrainingParams.Pretrain(Group), _ => { });
+        EncoderExport.Run(Path.Combine(temp.Path, "pretrain"), temp.Sub("encoder"));
+
+        // When head (with AdaBN asked for), fine-tune and scratch train on it
+        var settings = TrainingParams.Classifier(Group);
+        HeadTraining.Run(Path.Combine(temp.Path, "encoder"), bt.Root, temp.Sub("head"), settings, _ => { }, head: new HeadOptions(AdaptNorm: true));
+        FineTuning.Run(Path.Combine(temp.Path, "head"), bt.Root, temp.Sub("finetune"), settings, TrainingParams.FineTune(), _ => { });
+        ScratchTraining.Run(bt.Root, temp.Sub("scratch"), settings, _ => { });
+
+        // Then each wrote a classifier, and the frozen encoder kept its weights
+        var provenance = ModelFiles.ReadJson(Path.Combine(temp.Path, "head", "training.json"))["provenance"]!;
+        Assert.Equal("none (group norm normalises each volume by itself)", (string)provenance["encoder_norm_statistics"]!);
+        Assert.True(Identical(ExportedWeights(Path.Combine(temp.Path, "encoder")), EncoderWeights(Path.Combine(temp.Path, "head"))));
+        Assert.All(new[] { "finetune", "scratch" }, arm => Assert.True(File.Exists(Path.Combine(temp.Path, arm, "model.pt"))));
+    }
+
+    [Fact]
+    public void With_an_lr_grid_the_arm_keeps_the_run_best_on_val_and_records_every_candidate()
+    {
+        using var bt = new TinyCohort(BtClasses, trainPerClass: 2, valPerClass: 1, writeTestVolumes: false);
+        using var temp = new TempDir();
+        var dir = temp.Sub("scratch");
+
+        ScratchTraining.Run(bt.Root, dir, TrainingParams.Classifier(p => p["classifier.lr_grid"] = new[] { 0.001, 0.01 }), _ => { });
+
+        var record = ModelFiles.ReadJson(Path.Combine(dir, "training.json"));
+        var candidates = record["lr_selection"]!["candidates"]!.AsArray();
+        Assert.Equal(new[] { 0.001, 0.01 }, candidates.Select(c => (double)c!["base_lr"]!));
+        var selected = (double)record["lr_selection"]!["selected_base_lr"]!;
+        Assert.Equal(selected, (double)record["lr"]!["encoder"]!);
+        Assert.Equal(candidates.Max(c => (double)c!["best_val_balanced_accuracy"]!), (double)record["best_val_balanced_accuracy"]!);
+        Assert.Equal(["history.csv", "model.json", "model.pt", "training.json"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
     public void FineTune_changes_the_encoder_weights_it_starts_from()
     {
         using var bt = new TinyCohort(BtClasses, trainPerClass: 2, valPerClass: 1, writeTestVolumes: false);
