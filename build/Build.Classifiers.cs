@@ -6,10 +6,12 @@ partial class Build
     static readonly string[] ClassifierParams = ["classifier", "model", "train"];
 
     Stage TrainHead => _ => HeadOn(_, ExportEncoder)
-        .Description("Frozen AD-pretrained encoder + trained head on the BT train split");
+        .Description("Frozen AD-pretrained encoder + trained head on the BT train split")
+        .Plots("history.csv");
 
     Stage FineTune => _ => FineTuneOf(_, TrainHead)
-        .Description("TrainHead's classifier with the encoder unfrozen (all or the last K blocks)");
+        .Description("TrainHead's classifier with the encoder unfrozen (all or the last K blocks)")
+        .Plots("history.csv");
 
     Stage TrainScratch => _ => TorchStage(_)
         .Description("The same classifier from random weights, FineTune's epochs, schedule and batches: the baseline")
@@ -25,8 +27,7 @@ partial class Build
         .Input("encoder", encoder)
         .Input("bt", PreprocessBt)
         .Params([.. ClassifierParams, "head"])
-        .Outputs(ClassifierOutputs)
-        .Plots("history.csv");
+        .Outputs(ClassifierOutputs);
 
     /// <summary>The FineTune app on a TrainHead-style classifier.</summary>
     StageDefinition FineTuneOf(StageDefinition stage, Stage head) => TorchStage(stage)
@@ -34,8 +35,7 @@ partial class Build
         .Input("head", head)
         .Input("bt", PreprocessBt)
         .Params([.. ClassifierParams, "finetune"])
-        .Outputs(ClassifierOutputs)
-        .Plots("history.csv");
+        .Outputs(ClassifierOutputs);
 
     static readonly string[] ClassifierOutputs = ["model.json", "model.pt", "history.csv", "training.json"];
 }

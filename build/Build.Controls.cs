@@ -13,8 +13,10 @@ partial class Build
         .Description("Control: exports the BT-pretrained encoder");
 
     Stage TrainHeadBt => _ => HeadOn(_, ExportEncoderBt)
-        .Description("Control: frozen BT-pretrained encoder + trained head (variant bt_head)");
+        .Description("Control: frozen BT-pretrained encoder + trained head (variant bt_head)")
+        .Plots("history.csv");
 
     Stage FineTuneBt => _ => FineTuneOf(_, TrainHeadBt)
-        .Description("Control: TrainHeadBt's classifier fine-tuned, the same budget as FineTune (variant bt_finetune)");
+        .Description("Control: TrainHeadBt's classifier fine-tuned, the same budget as FineTune (variant bt_finetune)")
+        .Plots("history.csv");
 }
