@@ -11,6 +11,8 @@ partial class Build
         .Input("variant:finetune", FineTune)
         .Input("variant:imagenet_head", ImageNetHead)
         .Input("variant:imagenet_finetune", ImageNetFineTune)
+        .Input("variant:bt_head", TrainHeadBt)
+        .Input("variant:bt_finetune", FineTuneBt)
         .Input("encoder", ExportEncoder)
         .Input("pretrain", Pretrain)
         .Input("ad", PreprocessAd)

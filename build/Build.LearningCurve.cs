@@ -1,35 +1,34 @@
 using Pipeline.Engine;
 
-// The learning curve: head, fine-tune and scratch at every (label fraction, seed); adding a seed or a fraction
-// runs only the new cells. Not part of the default target (36 trainings by default): `./build.sh LearningCurve`.
+// The learning curve: head, fine-tune and scratch, and the BT self-pretraining control's head and fine-tune, at every
+// (label fraction, seed); adding a seed or a fraction runs only the new cells. Not part of the default target (60
+// trainings by default, the heads on stored features): `./build.sh LearningCurve`.
 partial class Build
 {
     /// <summary>Each learning-curve fraction must be a subset Preprocess draws: checked with params, so --dry-run says so.</summary>
     static readonly ParamCheck[] LearningCurveChecks = [ParamCheck.EachAmong("learning_curve.fractions", "preprocess_bt.label_fractions")];
 
-    Stage HeadCurve => _ => TorchStage(_)
+    Stage HeadCurve => _ => HeadOn(_, ExportEncoder)
         .Description("Learning-curve cells of TrainHead, one per (label fraction, seed)")
-        .Project("stages/TrainHead")
-        .Input("encoder", ExportEncoder)
-        .Input("bt", PreprocessBt)
-        .Params(ClassifierParams)
-        .LearningCurveMatrix()
-        .Outputs(ClassifierOutputs);
+        .LearningCurveMatrix();
 
-    Stage FineTuneCurve => _ => TorchStage(_)
+    Stage FineTuneCurve => _ => FineTuneOf(_, HeadCurve)
         .Description("Learning-curve cells of FineTune, each from the HeadCurve cell of the same fraction and seed")
-        .Project("stages/FineTune")
-        .Input("head", HeadCurve)
-        .Input("bt", PreprocessBt)
-        .Params([.. ClassifierParams, "finetune"])
-        .LearningCurveMatrix()
-        .Outputs(ClassifierOutputs);
+        .LearningCurveMatrix();
+
+    Stage BtHeadCurve => _ => HeadOn(_, ExportEncoderBt)
+        .Description("Learning-curve cells of TrainHeadBt (BT self-pretrained encoder), one per (label fraction, seed)")
+        .LearningCurveMatrix();
+
+    Stage BtFineTuneCurve => _ => FineTuneOf(_, BtHeadCurve)
+        .Description("Learning-curve cells of FineTuneBt, each from the BtHeadCurve cell of the same fraction and seed")
+        .LearningCurveMatrix();
 
     Stage ScratchCurve => _ => TorchStage(_)
         .Description("Learning-curve cells of TrainScratch, one per (label fraction, seed)")
         .Project("stages/TrainScratch")
         .Input("bt", PreprocessBt)
-        .Params([.. ClassifierParams, "finetune.epochs"])
+        .Params(ClassifierParams)
         .LearningCurveMatrix()
         .Outputs(ClassifierOutputs);
 
@@ -40,6 +39,8 @@ partial class Build
         .Input("cell:head", HeadCurve)
         .Input("cell:finetune", FineTuneCurve)
         .Input("cell:scratch", ScratchCurve)
+        .Input("cell:bt_head", BtHeadCurve)
+        .Input("cell:bt_finetune", BtFineTuneCurve)
         .Params("evaluate.bootstrap_resamples", "evaluate.seed", "evaluate.ci_level", "evaluate.baseline")
         .Outputs("learning_curve.csv", "learning_curve_differences.csv", "learning_curve.json")
         .Metrics("learning_curve.json");

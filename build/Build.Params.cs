@@ -6,7 +6,7 @@ partial class Build
 {
     /// <summary>Every top-level group: the report shows the params used, so it declares them all.</summary>
     static readonly string[] EveryParamsGroup =
-        ["data", "synthesize", "preprocess", "preprocess_ad", "preprocess_bt", "model", "pretrain", "classifier", "finetune",
+        ["data", "synthesize", "preprocess", "preprocess_ad", "preprocess_bt", "model", "pretrain", "classifier", "head", "finetune",
          "train", "imagenet", "evaluate", "report", "learning_curve", "runtime"];
 
     static readonly ParamSpec[] Schema =
@@ -78,6 +78,8 @@ partial class Build
         ParamSpec.Choice("model.norm", "normalisation layer", "batch", "instance", "group"),
         ParamSpec.Int("model.norm_groups", "groups of group norm", min: 1, max: 1024),
         ParamSpec.Choice("model.activation", "activation", "relu", "leaky_relu", "elu", "gelu", "silu"),
+        ParamSpec.Choice("model.readout", "how every encoder arm and probe reads the encoder: gap = mean of the last block; gap_gmp = its mean and max; multiscale = mean and max of every block; flatten = the whole bottleneck; attention = learned attention pooling of the bottleneck",
+            "gap", "gap_gmp", "multiscale", "flatten", "attention"),
         ParamSpec.IntList("model.head_hidden", "hidden sizes of the classifier's MLP head", min: 1, max: 65_536),
         ParamSpec.Double("model.dropout", "dropout before the head", min: 0, max: 0.99),
     ];
@@ -98,18 +100,20 @@ partial class Build
 
     static ParamSpec[] ClassifierParamSpecs() =>
     [
-        ParamSpec.Int("classifier.epochs", "maximum epochs of TrainHead (and of TrainScratch's budget)", min: 1, max: 10_000),
-        ParamSpec.Int("classifier.batch_size", "volumes per batch", min: 1, max: 512),
+        ParamSpec.Int("classifier.epochs", "maximum epochs of every encoder arm (TrainHead, FineTune, TrainScratch: the same budget)", min: 1, max: 10_000),
+        ParamSpec.Int("classifier.warmup_epochs", "linear learning-rate warm-up epochs of every encoder arm", min: 0, max: 100),
+        ParamSpec.Int("classifier.batch_size", "volumes per batch (≥ 8 keeps batch-norm statistics of the trained encoders meaningful)", min: 1, max: 512),
         ParamSpec.Int("classifier.patience", "early-stopping patience on BT val", min: 1, max: 10_000),
         ParamSpec.Choice("classifier.monitor", "early-stopping signal", "val_balanced_accuracy", "val_loss"),
         ParamSpec.Bool("classifier.class_weighted", "class-weighted cross-entropy for imbalanced cohorts"),
         .. OptimizerParams("classifier"),
         .. AugmentParams("classifier"),
-        ParamSpec.Int("finetune.epochs", "epochs of fine-tuning (added to TrainScratch's budget)", min: 1, max: 10_000),
-        ParamSpec.Double("finetune.lr", "head learning rate while fine-tuning", min: 1e-9, max: 1),
+        ParamSpec.Bool("head.adapt_norm", "TrainHead: re-estimate a batch-norm encoder's statistics on BT train before freezing it (AdaBN); false = pretraining statistics"),
+        ParamSpec.Double("finetune.lr", "head learning rate while fine-tuning (when finetune.lr_grid is empty)", min: 1e-9, max: 1),
+        ParamSpec.DoubleList("finetune.lr_grid", "FineTune's head lr chosen from these on BT val (classifier.monitor); empty = finetune.lr", min: 1e-9, max: 1),
+        ParamSpec.DoubleList("classifier.lr_grid", "TrainHead's and TrainScratch's lr chosen from these on BT val (classifier.monitor), each arm its own; empty = classifier.lr", min: 1e-9, max: 1),
         ParamSpec.Double("finetune.encoder_lr_multiplier", "encoder lr = head lr × this", min: 1e-6, max: 10),
         ParamSpec.Int("finetune.unfreeze_blocks", "0 = all encoder blocks, else the last K", min: 0, max: 6),
-        ParamSpec.Int("finetune.warmup_epochs", "linear learning-rate warm-up epochs", min: 0, max: 100),
     ];
 
     static ParamSpec[] ImageNetParamSpecs() =>

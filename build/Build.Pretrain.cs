@@ -2,17 +2,25 @@ using Pipeline.Engine;
 
 partial class Build
 {
-    Stage Pretrain => _ => TorchStage(_)
-        .Description("Trains the convolutional autoencoder on the AD train split, early stopping on AD val")
+    /// <summary>pretrain.* and the encoder's keys of model.* (not the readout or head: changing those reruns only the classifiers).</summary>
+    static readonly string[] PretrainParamKeys = ["pretrain", "model.channels", "model.norm", "model.norm_groups", "model.activation"];
+
+    Stage Pretrain => _ => PretrainOn(_, PreprocessAd)
+        .Description("Trains the convolutional autoencoder on the AD train split, early stopping on AD val");
+
+    Stage ExportEncoder => _ => ExportOf(_, Pretrain)
+        .Description("Exports the pretrained encoder alone (encoder.pt, encoder.safetensors) with a model card");
+
+    /// <summary>The Pretrain app on an unlabelled cohort's train split (early stopping on its val split; a test split is never read).</summary>
+    StageDefinition PretrainOn(StageDefinition stage, Stage cohort) => TorchStage(stage)
         .Project("stages/Pretrain")
-        .Input("ad", PreprocessAd)
-        .Params("pretrain", "model")
+        .Input("ad", cohort)
+        .Params([.. PretrainParamKeys])
         .Outputs("autoencoder.pt", "last.pt", "model.json", "history.csv")
         .Plots("history.csv");
 
-    Stage ExportEncoder => _ => _
-        .Description("Exports the pretrained encoder alone (encoder.pt, encoder.safetensors) with a model card")
+    static StageDefinition ExportOf(StageDefinition stage, Stage pretrain) => stage
         .Project("stages/ExportEncoder")
-        .Input("pretrain", Pretrain)
+        .Input("pretrain", pretrain)
         .Outputs("encoder.pt", "encoder.safetensors", "model_card.json");
 }

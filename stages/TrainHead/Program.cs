@@ -5,10 +5,11 @@ using Pipeline.StageKit;
 // TrainHead: frozen exported encoder + trained head on the BT train subset.
 // --input encoder=<ExportEncoder output> --input bt=<Preprocess output of the BT cohort>
 return StageHost.Run(args,
-    p => new ClassifierSettings(p.Bind<ModelSettings>("model"), p.Bind<ClassifierOptions>("classifier"), p.Bind<OptimizerSettings>("classifier"),
-        p.Bind<TrainSettings>("train"), p.Bind<RuntimeSettings>("runtime")),
+    p => (Classifier: new ClassifierSettings(p.Bind<ModelSettings>("model"), p.Bind<ClassifierOptions>("classifier"),
+            p.Bind<OptimizerSettings>("classifier"), p.Bind<TrainSettings>("train"), p.Bind<RuntimeSettings>("runtime")),
+        Head: p.Bind<HeadOptions>("head")),
     (ctx, settings) =>
     {
-        HeadTraining.Run(ctx.Input("encoder"), ctx.Input("bt"), ctx.OutputDir, settings, ctx.Progress, ctx.Log);
+        HeadTraining.Run(ctx.Input("encoder"), ctx.Input("bt"), ctx.OutputDir, settings.Classifier, ctx.Progress, ctx.Log, settings.Head);
         return StageHost.Ok;
     });

@@ -29,11 +29,11 @@ public class PipelineTests(PipelineWorkspace workspace) : IClassFixture<Pipeline
         Assert.True(second.Exit == 0, second.Output);
         Assert.Empty(PipelineWorkspace.StagesRun(second.Output));
 
-        // When finetune.lr changes, then exactly FineTune and what depends on it run
-        workspace.EditParams("finetune: { epochs: 2, lr: 0.001,", "finetune: { epochs: 2, lr: 0.002,");
+        // When finetune.lr changes, then exactly the two fine-tune arms (AD and the BT control) and what depends on them run
+        workspace.EditParams("finetune: { lr: 0.001,", "finetune: { lr: 0.002,");
         var third = workspace.Build();
         Assert.True(third.Exit == 0, third.Output);
-        Assert.Equal(["Evaluate", "FineTune", "Report"], PipelineWorkspace.StagesRun(third.Output).Order());
+        Assert.Equal(["Evaluate", "FineTune", "FineTuneBt", "Report"], PipelineWorkspace.StagesRun(third.Output).Order());
     }
 
     [Fact]
@@ -72,10 +72,11 @@ public class PipelineTests(PipelineWorkspace workspace) : IClassFixture<Pipeline
         workspace.UseProfile("tiny-3d.yaml");
         var first = workspace.Build("LearningCurve");
 
-        // Then every (fraction, seed) cell of head, fine-tune and scratch ran, and the report includes the curve
+        // Then every (fraction, seed) cell of head, fine-tune, scratch and the BT control's head and fine-tune ran, and the
+        // report includes the curve
         Assert.True(first.Exit == 0, first.Output);
         var curve = File.ReadAllText(Path.Combine(workspace.Root, "out/LearningCurveSummary/learning_curve.csv"));
-        foreach (var variant in new[] { "head", "finetune", "scratch" })
+        foreach (var variant in new[] { "head", "finetune", "scratch", "bt_head", "bt_finetune" })
             foreach (var fraction in new[] { "0.5", "1" })
                 Assert.Contains($"{variant},{fraction},1,", curve);
         Assert.True(File.Exists(Path.Combine(workspace.Root, "out/LearningCurveReport/plots/learning_curve.png")), first.Output);
@@ -85,7 +86,7 @@ public class PipelineTests(PipelineWorkspace workspace) : IClassFixture<Pipeline
         var second = workspace.Build("LearningCurve");
         Assert.True(second.Exit == 0, second.Output);
         var ran = PipelineWorkspace.StagesRun(second.Output);
-        Assert.Equal(6, ran.Count(id => id.EndsWith("_seed-1", StringComparison.Ordinal)));
+        Assert.Equal(10, ran.Count(id => id.EndsWith("_seed-1", StringComparison.Ordinal))); // 5 arms × 2 fractions
         Assert.DoesNotContain(ran, id => id.EndsWith("_seed-0", StringComparison.Ordinal));
         Assert.Equal(["LearningCurveReport", "LearningCurveSummary"], ran.Where(id => !id.Contains('/')).Order());
     }

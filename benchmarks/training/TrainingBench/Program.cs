@@ -90,11 +90,11 @@ if (mode == "stage")
     Directory.CreateDirectory(output);
     switch (args[1])
     {
-        case "Pretrain": Pretraining.Run(Path.Combine(work, "ad"), output, new PretrainSettings(p.Bind<ModelSettings>("model"), p.Bind<PretrainOptions>("pretrain"), p.Bind<OptimizerSettings>("pretrain"), p.Bind<RuntimeSettings>("runtime")), Progress, log: Log); break;
+        case "Pretrain": Pretraining.Run(Path.Combine(work, "ad"), output, new PretrainSettings(p.Bind<EncoderSettings>("model"), p.Bind<PretrainOptions>("pretrain"), p.Bind<OptimizerSettings>("pretrain"), p.Bind<RuntimeSettings>("runtime")), Progress, log: Log); break;
         case "ExportEncoder": EncoderExport.Run(Path.Combine(work, "Pretrain"), output); break;
         case "TrainHead": HeadTraining.Run(Path.Combine(work, "ExportEncoder"), Path.Combine(work, "bt"), output, classifier, Progress, Log); break;
         case "FineTune": FineTuning.Run(Path.Combine(work, "TrainHead"), Path.Combine(work, "bt"), output, classifier, p.Bind<FineTuneSettings>("finetune"), Progress, Log); break;
-        case "TrainScratch": ScratchTraining.Run(Path.Combine(work, "bt"), output, classifier, p.Get<int>("finetune.epochs"), Progress, Log); break;
+        case "TrainScratch": ScratchTraining.Run(Path.Combine(work, "bt"), output, classifier, Progress, Log); break;
     }
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{args[1]}: {clock.Elapsed.TotalSeconds:F1} s, peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB"));

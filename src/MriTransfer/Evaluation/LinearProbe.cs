@@ -9,14 +9,13 @@ public sealed record LinearProbeSettings(double L2, int Iterations, double Learn
 /// </summary>
 public sealed class LinearProbe
 {
-    private readonly double[] _mean, _scale;
+    private readonly FeatureScaling _scaling;
     private readonly double[,] _weights; // [class, feature]
     private readonly double[] _bias;
 
-    private LinearProbe(double[] mean, double[] scale, double[,] weights, double[] bias, double finalLoss)
+    private LinearProbe(FeatureScaling scaling, double[,] weights, double[] bias, double finalLoss)
     {
-        _mean = mean;
-        _scale = scale;
+        _scaling = scaling;
         _weights = weights;
         _bias = bias;
         FinalLoss = finalLoss;
@@ -34,8 +33,8 @@ public sealed class LinearProbe
         int n = features.Count, d = features[0].Length;
         if (features.Any(f => f.Length != d)) throw new ArgumentException("all feature vectors must have the same length", nameof(features));
 
-        var (mean, scale) = Standardization(features, d);
-        var x = features.Select(f => Standardize(f, mean, scale)).ToArray();
+        var scaling = FeatureScaling.Fit(features);
+        var x = features.Select(scaling.Apply).ToArray();
         var w = new double[classCount, d];
         var bias = new double[classCount];
         var gradW = new double[classCount, d];
@@ -74,10 +73,10 @@ public sealed class LinearProbe
                 for (var j = 0; j < d; j++) w[c, j] -= stepSize * gradW[c, j];
             }
         }
-        return new LinearProbe(mean, scale, w, bias, loss);
+        return new LinearProbe(scaling, w, bias, loss);
     }
 
-    public double[] PredictProbabilities(float[] features) => Softmax(Standardize(features, _mean, _scale), _weights, _bias);
+    public double[] PredictProbabilities(float[] features) => Softmax(_scaling.Apply(features), _weights, _bias);
 
     /// <summary>Largest eigenvalue of X̃ᵀX̃/n by power iteration (X̃ = rows of x with a trailing 1), from a fixed start.</summary>
     private static double LargestEigenvalue(double[][] x)
@@ -101,24 +100,6 @@ public sealed class LinearProbe
             for (var j = 0; j < d; j++) v[j] = next[j] / norm;
         }
         return lambda * 1.01; // power iteration approaches from below
-    }
-
-    private static (double[] Mean, double[] Scale) Standardization(IReadOnlyList<float[]> features, int d)
-    {
-        var mean = new double[d];
-        var scale = new double[d];
-        foreach (var f in features) for (var j = 0; j < d; j++) mean[j] += f[j] / (double)features.Count;
-        foreach (var f in features) for (var j = 0; j < d; j++) scale[j] += (f[j] - mean[j]) * (f[j] - mean[j]) / features.Count;
-        for (var j = 0; j < d; j++) scale[j] = scale[j] > 1e-24 ? Math.Sqrt(scale[j]) : 1.0; // constant feature: leave unscaled
-        return (mean, scale);
-    }
-
-    private static double[] Standardize(float[] f, double[] mean, double[] scale)
-    {
-        if (f.Length != mean.Length) throw new ArgumentException($"expected {mean.Length} features, got {f.Length}");
-        var z = new double[f.Length];
-        for (var j = 0; j < f.Length; j++) z[j] = (f[j] - mean[j]) / scale[j];
-        return z;
     }
 
     private static double[] Softmax(double[] x, double[,] w, double[] bias)

@@ -32,4 +32,12 @@ public sealed class Encoder : Module<Tensor, Tensor>
         foreach (var block in blocks) x = block.forward(x);
         return x;
     }
+
+    /// <summary>Every block's output, shallowest first (the last one is <see cref="forward"/>'s result).</summary>
+    public IReadOnlyList<Tensor> ForwardBlocks(Tensor x)
+    {
+        var outputs = new List<Tensor>(blocks.Count);
+        foreach (var block in blocks) outputs.Add(x = block.forward(x));
+        return outputs;
+    }
 }

@@ -33,7 +33,7 @@ public sealed class EncoderClassifierPredictor : ISubjectClassifier
         var head = ClassifierHeadSpec.FromJson(description["head"]!);
         var classes = description["classes"]!.AsArray().Select(c => (string)c!).ToList();
         var shape = description["input_shape"]!.AsArray().Select(n => (int)n!).ToArray();
-        var model = new EncoderClassifier(architecture, head);
+        var model = new EncoderClassifier(architecture, head, ReadoutSpec.FromJson(description["readout"]));
         ModelFiles.Load(model, Path.Combine(modelDir, "model.pt"));
         model.eval();
         return new EncoderClassifierPredictor(model, classes, shape);

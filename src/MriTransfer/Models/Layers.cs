@@ -53,4 +53,8 @@ internal static class Layers
     /// <summary>Mean over every spatial axis: (N, C, ...) → (N, C).</summary>
     public static Tensor GlobalAveragePool(Tensor x) =>
         x.flatten(2).mean([2L]);
+
+    /// <summary>Maximum over every spatial axis: (N, C, ...) → (N, C).</summary>
+    public static Tensor GlobalMaxPool(Tensor x) =>
+        x.flatten(2).amax([2L]);
 }

@@ -5,9 +5,10 @@ using MriTransfer.Training.Settings;
 namespace MriTransfer.Training;
 
 /// <summary>
-/// The FineTune stage: starts from TrainHead's classifier, unfreezes all or the last K encoder blocks
-/// (<c>finetune.unfreeze_blocks</c>); encoder lr = <c>finetune.lr</c> × <c>finetune.encoder_lr_multiplier</c>,
-/// head lr = <c>finetune.lr</c>, after a linear warm-up of <c>finetune.warmup_epochs</c>.
+/// The FineTune stage: starts from TrainHead's classifier (its readout and its head's standardisation included),
+/// unfreezes all or the last K encoder blocks (<c>finetune.unfreeze_blocks</c>); encoder lr = <c>finetune.lr</c> ×
+/// <c>finetune.encoder_lr_multiplier</c>, head lr = <c>finetune.lr</c>; epochs, warm-up, schedule and batches are
+/// <c>classifier.*</c>'s, the same as TrainScratch's. Unfrozen batch norms train on batch statistics as scratch's do.
 /// </summary>
 public static class FineTuning
 {
@@ -18,32 +19,44 @@ public static class FineTuning
             throw new ModelConfigurationException(
                 $"finetune.unfreeze_blocks = {settings.UnfreezeBlocks} exceeds the encoder's {classifier.Model.Channels.Count} blocks (model.channels); use 0 for all");
         CheckSameSubset(headDir, classifier);
-        var (data, created) = ClassifierTraining.Start(btDir, classifier);
-        using var model = created;
+        var data = ClassifierTraining.LoadData(btDir, classifier);
+        using (var template = ClassifierTraining.NewModel(data, classifier)) CheckSameClassifier(headDir, template);
+        ClassifierPlan Plan(double lr)
+        {
+            var model = ClassifierTraining.NewModel(data, classifier);
+            ModelFiles.Load(model, Path.Combine(headDir, "model.pt"));
+            var (encoderParameters, frozen) = Freezing.SplitEncoder(model.Encoder, settings.UnfreezeBlocks);
+            return new ClassifierPlan("FineTune", model,
+                [new TrainableGroup(encoderParameters, settings.EncoderLrMultiplier, "encoder"),
+                 new TrainableGroup([.. model.Readout.parameters(), .. model.Head.parameters()], Name: "head")],
+                frozen, lr, classifier.Classifier.Epochs, classifier.Classifier.WarmupEpochs,
+                new JsonObject
+                {
+                    ["init"] = "TrainHead classifier",
+                    ["head_model_sha256"] = Fingerprint.OfFile(Path.Combine(headDir, "model.pt")),
+                    ["unfrozen_blocks"] = settings.UnfreezeBlocks == 0 ? model.Architecture.Depth : settings.UnfreezeBlocks,
+                    ["encoder_lr_multiplier"] = settings.EncoderLrMultiplier,
+                },
+                FitStandardizer: false);
+        }
+        LearningRateSelection.Run(settings.LrGrid, settings.Lr, Plan, data, classifier, outputDir, progress, log);
+    }
+
+    /// <summary>The head's model.json must describe the classifier this stage's params build (architecture, readout, head).</summary>
+    private static void CheckSameClassifier(string headDir, EncoderClassifier model)
+    {
         var (architecture, head) = (model.Architecture, model.HeadSpec);
         var headDescription = ModelFiles.ReadJson(Path.Combine(headDir, "model.json"));
         var problems = new List<string>();
         if (!EncoderArchitecture.FromJson(headDescription["architecture"]!).Equals(architecture))
             problems.Add($"architecture {headDescription["architecture"]!.ToJsonString()} differs from model.* ({architecture.ToJson().ToJsonString()})");
+        if (ReadoutSpec.FromJson(headDescription["readout"]) != model.ReadoutSpec)
+            problems.Add($"readout {ReadoutSpec.FromJson(headDescription["readout"]).ToJson().ToJsonString()} differs from model.readout ({model.ReadoutSpec.ToJson().ToJsonString()})");
         if (!ClassifierHeadSpec.FromJson(headDescription["head"]!).Equals(head))
             problems.Add($"head {headDescription["head"]!.ToJsonString()} differs from model.head_hidden/model.dropout/classes ({head.ToJson().ToJsonString()})");
         if (problems.Count > 0)
             throw new ModelConfigurationException(new[] { $"{Path.Combine(headDir, "model.json")}: the TrainHead classifier does not match this stage's params:" }.Concat(problems.Select(p => "  " + p)));
 
-        ModelFiles.Load(model, Path.Combine(headDir, "model.pt"));
-        var (encoderParameters, frozen) = Freezing.SplitEncoder(model.Encoder, settings.UnfreezeBlocks);
-        var plan = new ClassifierPlan("FineTune", model,
-            [new TrainableGroup(encoderParameters, settings.EncoderLrMultiplier), new TrainableGroup(model.Head.parameters().ToList())],
-            frozen, settings.Lr, settings.Epochs, settings.WarmupEpochs,
-            new JsonObject
-            {
-                ["init"] = "TrainHead classifier",
-                ["head_model_sha256"] = Fingerprint.OfFile(Path.Combine(headDir, "model.pt")),
-                ["unfrozen_blocks"] = settings.UnfreezeBlocks == 0 ? architecture.Depth : settings.UnfreezeBlocks,
-                ["encoder_lr_multiplier"] = settings.EncoderLrMultiplier,
-                ["warmup_epochs"] = settings.WarmupEpochs,
-            });
-        ClassifierTraining.Run(plan, data, classifier, outputDir, progress, log);
     }
 
     /// <summary>Fine-tuning must see the same labelled subset as the head it starts from.</summary>

@@ -6,24 +6,37 @@ namespace MriTransfer.Training;
 
 /// <summary>
 /// The TrainHead stage: the classifier built from <c>model.*</c>, its encoder loaded strictly from ExportEncoder's
-/// output and frozen (no gradients, normalisation in eval mode); only the head trains.
+/// output and frozen (no gradients, normalisation in eval mode with its pretraining statistics, or with statistics
+/// re-estimated on BT train when <c>head.adapt_norm</c> is on); its readout features are computed once per sample (and
+/// per flipped sample with flips on) and the head trains on them.
 /// </summary>
 public static class HeadTraining
 {
-    public static void Run(string encoderDir, string btDir, string outputDir, ClassifierSettings settings, Action<string> progress, Action<string>? log = null)
+    /// <param name="head">head.* (null = defaults: no norm adaptation).</param>
+    public static void Run(string encoderDir, string btDir, string outputDir, ClassifierSettings settings, Action<string> progress,
+        Action<string>? log = null, HeadOptions? head = null)
     {
-        var (data, created) = ClassifierTraining.Start(btDir, settings);
-        using var model = created;
-        EncoderFiles.LoadInto(model.Encoder, encoderDir);
-        Freezing.Freeze(model.Encoder);
-        var plan = new ClassifierPlan("TrainHead", model,
-            [new TrainableGroup(model.Head.parameters().ToList())], [model.Encoder],
-            settings.Optimizer.Lr, settings.Classifier.Epochs, WarmupEpochs: 0,
-            new JsonObject
-            {
-                ["init"] = "exported encoder (frozen)",
-                ["encoder_safetensors_sha256"] = Fingerprint.OfFile(Path.Combine(encoderDir, EncoderFiles.SafetensorsFile)),
-            });
-        ClassifierTraining.Run(plan, data, settings, outputDir, progress, log);
+        head ??= new HeadOptions(AdaptNorm: false);
+        var data = ClassifierTraining.LoadData(btDir, settings);
+        ClassifierPlan Plan(double lr)
+        {
+            var model = ClassifierTraining.NewModel(data, settings);
+            EncoderFiles.LoadInto(model.Encoder, encoderDir);
+            Freezing.Freeze(model.Encoder);
+            var adapted = head.AdaptNorm ? NormAdaptation.Adapt(model.Encoder, data.Train, settings.Classifier.BatchSize) : 0;
+            return new ClassifierPlan("TrainHead", model,
+                [new TrainableGroup([.. model.Readout.parameters(), .. model.Head.parameters()], Name: "head")], [model.Encoder],
+                lr, settings.Classifier.Epochs, settings.Classifier.WarmupEpochs,
+                new JsonObject
+                {
+                    ["init"] = "exported encoder (frozen)",
+                    ["encoder_safetensors_sha256"] = Fingerprint.OfFile(Path.Combine(encoderDir, EncoderFiles.SafetensorsFile)),
+                    ["encoder_norm_statistics"] = adapted > 0 ? $"re-estimated on BT train (AdaBN, {adapted} layers)"
+                        : model.Architecture.Norm == "batch" ? "from pretraining (eval mode)" : $"none ({model.Architecture.Norm} norm normalises each volume by itself)",
+                    ["augmentation"] = settings.Classifier.Augment.Flip ? "flips (features of the flipped volumes cached too); no other augmentation" : "none",
+                },
+                FrozenEncoder: true, ProbeEncoder: "exported encoder");
+        }
+        LearningRateSelection.Run(settings.Classifier.LrGrid, settings.Optimizer.Lr, Plan, data, settings, outputDir, progress, log);
     }
 }

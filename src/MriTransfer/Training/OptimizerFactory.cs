@@ -4,8 +4,8 @@ using TorchSharp.Modules;
 
 namespace MriTransfer.Training;
 
-/// <summary>A group of parameters trained at base lr × <see cref="LrMultiplier"/>.</summary>
-public sealed record TrainableGroup(IReadOnlyList<Parameter> Parameters, double LrMultiplier = 1.0);
+/// <summary>A group of parameters trained at base lr × <see cref="LrMultiplier"/>; classifiers name theirs "encoder" and "head" (training.json's lr).</summary>
+public sealed record TrainableGroup(IReadOnlyList<Parameter> Parameters, double LrMultiplier = 1.0, string Name = "all");
 
 /// <summary>Adam or AdamW over parameter groups, and setting each group's lr for an epoch.</summary>
 public static class OptimizerFactory

@@ -48,8 +48,17 @@ public class StateDictKeysTests
         var keys = classifier.state_dict().Keys.ToList();
 
         Assert.Equal(encoder.state_dict().Keys.Select(k => "encoder." + k).Order(), keys.Where(k => k.StartsWith("encoder.")).Order());
-        Assert.Equal(new[] { "head.hidden0.bias", "head.hidden0.weight", "head.norm.bias", "head.norm.num_batches_tracked", "head.norm.running_mean",
-                "head.norm.running_var", "head.norm.weight", "head.output.bias", "head.output.weight" },
+        Assert.Equal(new[] { "head.hidden0.bias", "head.hidden0.weight", "head.norm.mean", "head.norm.scale", "head.output.bias", "head.output.weight" },
             keys.Where(k => !k.StartsWith("encoder.")).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_attention_readout_adds_only_its_scoring_layer_under_readout()
+    {
+        using var classifier = new EncoderClassifier(OneBlock, ClassifierHeadSpec.Create([8], 0.1, 2), new ReadoutSpec("attention", 8));
+
+        var keys = classifier.state_dict().Keys.Where(k => k.StartsWith("readout.")).Order(StringComparer.Ordinal);
+
+        Assert.Equal(new[] { "readout.score.bias", "readout.score.weight" }, keys);
     }
 }

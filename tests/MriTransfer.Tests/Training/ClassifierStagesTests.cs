@@ -16,7 +16,8 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
     private static Dictionary<string, torch.Tensor> EncoderWeights(string modelDir)
     {
         var description = ModelFiles.ReadJson(Path.Combine(modelDir, "model.json"));
-        var model = new EncoderClassifier(EncoderArchitecture.FromJson(description["architecture"]!), ClassifierHeadSpec.FromJson(description["head"]!));
+        var model = new EncoderClassifier(EncoderArchitecture.FromJson(description["architecture"]!), ClassifierHeadSpec.FromJson(description["head"]!),
+            ReadoutSpec.FromJson(description["readout"]));
         ModelFiles.Load(model, Path.Combine(modelDir, "model.pt"));
         return model.Encoder.state_dict();
     }
@@ -43,6 +44,93 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
         Assert.True(Identical(ExportedWeights(pipeline.EncoderDir), EncoderWeights(head)));
         Assert.Equal(new[] { "history.csv", "model.json", "model.pt", "training.json" }, Directory.GetFiles(head).Select(Path.GetFileName).Order());
         Assert.Equal("epoch,train_loss,val_loss,val_balanced_accuracy,lr", File.ReadLines(Path.Combine(head, "history.csv")).First());
+    }
+
+    [Theory]
+    [InlineData("gap")]
+    [InlineData("multiscale")]
+    [InlineData("attention")]
+    public void Every_arm_records_steps_epochs_lr_per_group_and_how_far_its_encoder_moved(string readout)
+    {
+        // Given the three encoder arms trained with the same classifier.* budget through one readout
+        using var bt = new TinyCohort(BtClasses, trainPerClass: 2, valPerClass: 1, writeTestVolumes: false);
+        using var temp = new TempDir();
+        var settings = TrainingParams.Classifier(p => { p["model.readout"] = readout; p["classifier.patience"] = 100; });
+        HeadTraining.Run(pipeline.EncoderDir, bt.Root, temp.Sub("head"), settings, _ => { });
+        FineTuning.Run(Path.Combine(temp.Path, "head"), bt.Root, temp.Sub("finetune"), settings, TrainingParams.FineTune(), _ => { });
+        ScratchTraining.Run(bt.Root, temp.Sub("scratch"), settings, _ => { });
+        System.Text.Json.Nodes.JsonNode Record(string arm) => ModelFiles.ReadJson(Path.Combine(temp.Path, arm, "training.json"));
+
+        // Then fine-tune and scratch took the same steps, the head trained on stored features, and only the frozen encoder stayed put
+        Assert.Equal((int)Record("scratch")["steps"]!, (int)Record("finetune")["steps"]!);
+        Assert.Equal((int)Record("head")["steps"]!, (int)Record("finetune")["steps"]!);
+        Assert.True((bool)Record("head")["frozen_features_cached"]!);
+        Assert.Equal(0.0, (double)Record("head")["encoder_relative_change"]!);
+        Assert.Equal(0.0, (double)Record("head")["lr"]!["encoder"]!);
+        Assert.True((double)Record("finetune")["encoder_relative_change"]! > 0);
+        Assert.True((double)Record("scratch")["encoder_relative_change"]! > 0);
+        Assert.Equal(TrainingParams.FineTune().Lr * TrainingParams.FineTune().EncoderLrMultiplier, (double)Record("finetune")["lr"]!["encoder"]!, 1e-12);
+        Assert.Equal(readout, (string)Record("scratch")["readout"]!);
+        Assert.Equal("random", (string)Record("scratch")["probes"]!["encoder"]!);
+        Assert.InRange((double)Record("head")["probes"]!["knn_val_balanced_accuracy"]!, 0, 1);
+        Assert.InRange((double)Record("head")["probes"]!["linear_val_balanced_accuracy"]!, 0, 1);
+        using var classifier = SubjectClassifiers.Load(Path.Combine(temp.Path, "finetune"));
+        Assert.Equal(1.0, classifier.PredictProbabilities(VolumeIO.Read(Path.Combine(bt.Root, "subjects", "sub-000.nii.gz"))).Sum(), 1e-5);
+    }
+
+    [Fact]
+    public void Adapting_batch_norm_to_BT_changes_the_frozen_encoders_statistics_but_not_its_weights()
+    {
+        using var bt = new TinyCohort(BtClasses, trainPerClass: 2, valPerClass: 1, writeTestVolumes: false);
+        using var temp = new TempDir();
+
+        HeadTraining.Run(pipeline.EncoderDir, bt.Root, temp.Sub("head"), TrainingParams.Classifier(), _ => { }, head: new HeadOptions(AdaptNorm: true));
+
+        var exported = ExportedWeights(pipeline.EncoderDir);
+        var adapted = EncoderWeights(Path.Combine(temp.Path, "head"));
+        Assert.All(exported.Keys.Where(k => k.EndsWith(".weight") || k.EndsWith(".bias")), k => Assert.True(exported[k].equal(adapted[k]).all().item<bool>(), k));
+        Assert.Contains(exported.Keys.Where(k => k.EndsWith("running_mean")), k => !exported[k].equal(adapted[k]).all().item<bool>());
+    }
+
+    [Fact]
+    public void With_group_norm_every_arm_trains_and_norm_adaptation_has_nothing_to_change()
+    {
+        // Given an encoder pretrained with group norm (no running statistics: the same in train and eval mode)
+        using var bt = new TinyCohort(BtClasses, trainPerClass: 2, valPerClass: 1, writeTestVolumes: false);
+        using var temp = new TempDir();
+        void Group(Dictionary<string, object> p) { p["model.norm"] = "group"; p["model.norm_groups"] = 2; }
+        Pretraining.Run(pipeline.Ad.Root, temp.Sub("pretrain"), TrainingParams.Pretrain(Group), _ => { });
+        EncoderExport.Run(Path.Combine(temp.Path, "pretrain"), temp.Sub("encoder"));
+
+        // When head (with AdaBN asked for), fine-tune and scratch train on it
+        var settings = TrainingParams.Classifier(Group);
+        HeadTraining.Run(Path.Combine(temp.Path, "encoder"), bt.Root, temp.Sub("head"), settings, _ => { }, head: new HeadOptions(AdaptNorm: true));
+        FineTuning.Run(Path.Combine(temp.Path, "head"), bt.Root, temp.Sub("finetune"), settings, TrainingParams.FineTune(), _ => { });
+        ScratchTraining.Run(bt.Root, temp.Sub("scratch"), settings, _ => { });
+
+        // Then each wrote a classifier, and the frozen encoder kept its weights
+        var provenance = ModelFiles.ReadJson(Path.Combine(temp.Path, "head", "training.json"))["provenance"]!;
+        Assert.Equal("none (group norm normalises each volume by itself)", (string)provenance["encoder_norm_statistics"]!);
+        Assert.True(Identical(ExportedWeights(Path.Combine(temp.Path, "encoder")), EncoderWeights(Path.Combine(temp.Path, "head"))));
+        Assert.All(new[] { "finetune", "scratch" }, arm => Assert.True(File.Exists(Path.Combine(temp.Path, arm, "model.pt"))));
+    }
+
+    [Fact]
+    public void With_an_lr_grid_the_arm_keeps_the_run_best_on_val_and_records_every_candidate()
+    {
+        using var bt = new TinyCohort(BtClasses, trainPerClass: 2, valPerClass: 1, writeTestVolumes: false);
+        using var temp = new TempDir();
+        var dir = temp.Sub("scratch");
+
+        ScratchTraining.Run(bt.Root, dir, TrainingParams.Classifier(p => p["classifier.lr_grid"] = new[] { 0.001, 0.01 }), _ => { });
+
+        var record = ModelFiles.ReadJson(Path.Combine(dir, "training.json"));
+        var candidates = record["lr_selection"]!["candidates"]!.AsArray();
+        Assert.Equal(new[] { 0.001, 0.01 }, candidates.Select(c => (double)c!["base_lr"]!));
+        var selected = (double)record["lr_selection"]!["selected_base_lr"]!;
+        Assert.Equal(selected, (double)record["lr"]!["encoder"]!);
+        Assert.Equal(candidates.Max(c => (double)c!["best_val_balanced_accuracy"]!), (double)record["best_val_balanced_accuracy"]!);
+        Assert.Equal(["history.csv", "model.json", "model.pt", "training.json"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order());
     }
 
     [Fact]
@@ -73,14 +161,14 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
     }
 
     [Fact]
-    public void TrainScratch_trains_for_the_head_plus_fine_tune_budget_and_loads_as_a_subject_classifier()
+    public void TrainScratch_trains_for_the_classifier_budget_and_loads_as_a_subject_classifier()
     {
         using var bt = new TinyCohort(BtClasses, trainPerClass: 2, valPerClass: 1, writeTestVolumes: false);
         using var temp = new TempDir();
         var dir = temp.Sub("scratch");
-        ScratchTraining.Run(bt.Root, dir, TrainingParams.Classifier(), fineTuneEpochs: 2, _ => { });
+        ScratchTraining.Run(bt.Root, dir, TrainingParams.Classifier(), _ => { });
 
-        Assert.Equal(4, (int)ModelFiles.ReadJson(Path.Combine(dir, "training.json"))["epochs_budget"]!);
+        Assert.Equal(2, (int)ModelFiles.ReadJson(Path.Combine(dir, "training.json"))["epochs_budget"]!);
         using var classifier = SubjectClassifiers.Load(dir);
         Assert.Equal("encoder-classifier", classifier.Kind);
         var probabilities = classifier.PredictProbabilities(VolumeIO.Read(Path.Combine(bt.Root, "subjects", "sub-000.nii.gz")));
@@ -94,8 +182,8 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
         using var bt = new TinyCohort(BtClasses, trainPerClass: 2, valPerClass: 1, writeTestVolumes: false);
         using var temp = new TempDir();
 
-        ScratchTraining.Run(bt.Root, temp.Sub("a"), TrainingParams.Classifier(), fineTuneEpochs: 1, _ => { });
-        ScratchTraining.Run(bt.Root, temp.Sub("b"), TrainingParams.Classifier(), fineTuneEpochs: 1, _ => { });
+        ScratchTraining.Run(bt.Root, temp.Sub("a"), TrainingParams.Classifier(), _ => { });
+        ScratchTraining.Run(bt.Root, temp.Sub("b"), TrainingParams.Classifier(), _ => { });
 
         var files = Directory.GetFiles(Path.Combine(temp.Path, "a")).Select(Path.GetFileName).Order().ToList();
         Assert.Equal(["history.csv", "model.json", "model.pt", "training.json"], files);
@@ -136,7 +224,7 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
         using var temp = new TempDir();
 
         var error = Assert.Throws<TrainingInputException>(() => ScratchTraining.Run(bt.Root, temp.Sub("s"),
-            TrainingParams.Classifier(p => p["train.label_fraction"] = 0.5), fineTuneEpochs: 0, _ => { }));
+            TrainingParams.Classifier(p => p["train.label_fraction"] = 0.5), _ => { }));
 
         Assert.Contains("class 'none' has no subject in the training subset", error.Message);
         Assert.Contains("selects 2 of 3 train subjects", error.Message);
@@ -148,7 +236,7 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
         using var bt = new TinyCohort(BtClasses, trainPerClass: 1, valPerClass: 1, mode: CohortMode.TwoD, shape: [16, 16, 3], writeTestVolumes: false);
         using var temp = new TempDir();
         var dir = temp.Sub("scratch2d");
-        ScratchTraining.Run(bt.Root, dir, TrainingParams.Classifier(), fineTuneEpochs: 0, _ => { });
+        ScratchTraining.Run(bt.Root, dir, TrainingParams.Classifier(), _ => { });
         using var classifier = SubjectClassifiers.Load(dir);
         var volume = VolumeIO.Read(Path.Combine(bt.Root, "subjects", "sub-000.nii.gz"));
 
@@ -171,7 +259,7 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
         using var temp = new TempDir();
 
         // When a classifier trains on it, it succeeds, and records only train and val subjects
-        ScratchTraining.Run(bt.Root, temp.Sub("s"), TrainingParams.Classifier(), fineTuneEpochs: 0, _ => { });
+        ScratchTraining.Run(bt.Root, temp.Sub("s"), TrainingParams.Classifier(), _ => { });
 
         var used = ModelFiles.ReadJson(Path.Combine(temp.Path, "s", "training.json"))["subjects_used"]!;
         var ids = used["train"]!.AsArray().Concat(used["val"]!.AsArray()).Select(n => (string)n!).ToList();

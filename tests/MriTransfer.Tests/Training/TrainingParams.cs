@@ -32,8 +32,6 @@ public static class TrainingParams
         ["classifier.augment.scale"] = 0,
         ["classifier.augment.shift"] = 0,
         ["classifier.augment.intensity"] = 0,
-        ["finetune.epochs"] = 2,
-        ["finetune.warmup_epochs"] = 1,
         ["train.seed"] = 0,
         ["train.label_fraction"] = 1.0,
     };
@@ -41,7 +39,7 @@ public static class TrainingParams
     public static PretrainSettings Pretrain(Action<Dictionary<string, object>>? change = null)
     {
         var p = TestParams.Load(With(change));
-        return new PretrainSettings(p.Bind<ModelSettings>("model"), p.Bind<PretrainOptions>("pretrain"), p.Bind<OptimizerSettings>("pretrain"), p.Bind<RuntimeSettings>("runtime"));
+        return new PretrainSettings(p.Bind<EncoderSettings>("model"), p.Bind<PretrainOptions>("pretrain"), p.Bind<OptimizerSettings>("pretrain"), p.Bind<RuntimeSettings>("runtime"));
     }
 
     public static ClassifierSettings Classifier(Action<Dictionary<string, object>>? change = null)

@@ -7,8 +7,8 @@ public sealed record PretrainOptions(
     string Variant, double NoiseStd, double MaskRatio, int MaskCube, int Epochs, int BatchSize, int Patience, int Seed,
     AugmentationSettings Augment);
 
-/// <summary>Everything Pretrain reads: <c>model.*</c>, <c>pretrain.*</c> (with its optimizer keys) and <c>runtime.*</c>.</summary>
-public sealed record PretrainSettings(ModelSettings Model, PretrainOptions Pretrain, OptimizerSettings Optimizer, RuntimeSettings Runtime)
+/// <summary>Everything Pretrain reads: the encoder keys of <c>model.*</c>, <c>pretrain.*</c> (with its optimizer keys) and <c>runtime.*</c>.</summary>
+public sealed record PretrainSettings(EncoderSettings Model, PretrainOptions Pretrain, OptimizerSettings Optimizer, RuntimeSettings Runtime)
 {
     public AutoencoderVariant Variant => AutoencoderVariant.Create(Pretrain.Variant, Pretrain.NoiseStd, Pretrain.MaskRatio, Pretrain.MaskCube);
 }

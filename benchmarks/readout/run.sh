@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Readout comparison (issue 14 item 1/7): every encoder arm × model.readout × train.seed, scored on BT VALIDATION only
+# (best_val_balanced_accuracy of each arm's training.json, and the val probes of its starting encoder). The test split
+# never enters this table, so it cannot steer the default.
+#
+# Runs in a scratch copy of the committed tree (git archive HEAD) with its own run cache, so cells already run are
+# restored, not retrained. Each cell is readout:seed:targets (targets comma-separated; default: the three AD-route arms).
+#   benchmarks/readout/run.sh                               # the full matrix: 5 readouts × seeds 0,1,2
+#   CELLS="gap:0:Report multiscale:0" benchmarks/readout/run.sh
+# Writes $WORK/results.csv (one row per cell × arm) and prints the markdown table (benchmarks/readout/table.py).
+set -euo pipefail
+repo=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
+WORK=${WORK:-/tmp/readout-bench}
+READOUTS=${READOUTS:-"gap gap_gmp multiscale flatten attention"}
+SEEDS=${SEEDS:-"0 1 2"}
+DEFAULT_TARGETS=${TARGETS:-"TrainHead,FineTune,TrainScratch"}
+if [[ -z "${CELLS:-}" ]]; then
+  CELLS=""
+  for s in $SEEDS; do for r in $READOUTS; do CELLS+="$r:$s "; done; done
+fi
+mkdir -p "$WORK"
+if [[ ! -f "$WORK/tree/build.sh" ]]; then
+  mkdir -p "$WORK/tree" && git -C "$repo" archive HEAD | tar -x -C "$WORK/tree"
+  git -C "$repo" rev-parse HEAD > "$WORK/commit"
+fi
+results="$WORK/results.csv"
+[[ -f "$results" ]] || echo "readout,seed,arm,val_balanced_accuracy,steps,epochs,encoder_relative_change,probe_linear_val,probe_knn_val,cell_seconds" > "$results"
+cd "$WORK/tree"
+for cell in $CELLS; do
+  IFS=: read -r readout seed targets <<< "$cell"
+  targets=${targets:-$DEFAULT_TARGETS}
+  start=$(date +%s)
+  ./build.sh ${targets//,/ } --plain --cache-dir "$WORK/cache" --set model.readout="$readout" --set train.seed="$seed" > "$WORK/$readout-$seed.log" 2>&1
+  seconds=$(( $(date +%s) - start ))
+  for arm in TrainHead FineTune TrainScratch TrainHeadBt FineTuneBt; do
+    f="out/$arm/training.json"
+    [[ -f "$f" ]] || continue
+    python3 - "$f" "$readout" "$seed" "$arm" "$seconds" >> "$results" <<'PY'
+import json, sys
+f, readout, seed, arm, seconds = sys.argv[1:]
+t = json.load(open(f))
+if t.get("readout") != readout or t.get("seed") != int(seed): sys.exit(0)  # a stage this cell did not run
+p = t.get("probes") or {}
+print(",".join(str(v) for v in [readout, seed, arm, t["best_val_balanced_accuracy"], t["steps"], t["epochs"],
+    round(t["encoder_relative_change"], 5), p.get("linear_val_balanced_accuracy", ""), p.get("knn_val_balanced_accuracy", ""), seconds]))
+PY
+  done
+  echo "cell $readout seed $seed ($targets): ${seconds} s"
+done
+python3 "$repo/benchmarks/readout/table.py" "$results"
