@@ -9,7 +9,7 @@ return StageHost.Run(args,
     p => (Evaluate: p.Bind<EvaluateSettings>("evaluate"), Runtime: p.Bind<RuntimeSettings>("runtime")),
     (ctx, settings) =>
     {
-        TorchSharp.torch.set_num_threads(settings.Runtime.TorchThreads);
+        MriTransfer.Training.TorchThreads.Use(settings.Runtime.TorchThreads);
         var inputs = new EvaluateInputs(
             PreprocessedCohort.Load(ctx.Input("bt")),
             ctx.InputsWithPrefix("variant:"),

@@ -13,7 +13,7 @@ return StageHost.Run(args,
             p.Get<double>("evaluate.ci_level"), p.Get<string>("evaluate.baseline"))),
     (ctx, settings) =>
     {
-        TorchSharp.torch.set_num_threads(settings.Runtime.TorchThreads);
+        MriTransfer.Training.TorchThreads.Use(settings.Runtime.TorchThreads);
         var cells = ctx.InstancesWithPrefix("cell:");
         var points = LearningCurveEvaluator.Run(PreprocessedCohort.Load(ctx.Input("bt")), cells, settings.Statistics, EvaluateServices.Real(), ctx.OutputDir, ctx.Progress);
         ctx.Log($"learning curve: {cells.Values.Sum(c => c.Count)} cells → {points.Count} (variant, fraction) points");

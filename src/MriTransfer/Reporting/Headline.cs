@@ -18,6 +18,8 @@ public static class Headline
         "finetune" => "fine-tuning the AD-pretrained encoder",
         "imagenet_head" => "a classifier head on the frozen ImageNet ResNet-18",
         "imagenet_finetune" => "fine-tuning the ImageNet ResNet-18",
+        "bt_head" => "a classifier head on the frozen encoder self-pretrained on BT train (the in-domain control)",
+        "bt_finetune" => "fine-tuning the encoder self-pretrained on BT train (the in-domain control)",
         _ => $"variant '{variant}'",
     };
 

@@ -30,7 +30,7 @@ internal static class ClassifierTraining
     /// <summary>What every classifier stage starts with: its torch threads and the BT data it may see.</summary>
     public static ClassifierData LoadData(string btDir, ClassifierSettings settings)
     {
-        set_num_threads(settings.Runtime.TorchThreads);
+        TorchThreads.Use(settings.Runtime.TorchThreads);
         return ClassifierData.Load(btDir, settings, settings.Model.Architecture);
     }
 

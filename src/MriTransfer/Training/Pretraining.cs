@@ -23,7 +23,7 @@ public static class Pretraining
     public static void Run(string adDir, string outputDir, PretrainSettings settings, Action<string> progress,
         string? resumeDir = null, CancellationToken cancel = default, Action<string>? log = null)
     {
-        set_num_threads(settings.Runtime.TorchThreads);
+        TorchThreads.Use(settings.Runtime.TorchThreads);
         var cohort = PreprocessedCohort.Load(adDir);
         var indexSha256 = Fingerprint.OfFile(cohort.IndexPath);
         var architecture = settings.Model.Architecture(cohort.Mode.SpatialDims());

@@ -16,6 +16,14 @@ public class HeadlineTests
         Assert.Equal("On this data, fine-tuning the AD-pretrained encoder raised balanced accuracy over training from scratch by 8.2 percentage points (95 % CI +2.1 to +14.3 points).", sentence);
     }
 
+    [Theory]
+    [InlineData("bt_head", "frozen encoder self-pretrained on BT train")]
+    [InlineData("bt_finetune", "fine-tuning the encoder self-pretrained on BT train")]
+    public void Given_the_in_domain_control_arms_when_described_then_the_words_name_the_BT_self_pretraining(string variant, string words)
+    {
+        Assert.Contains(words, Headline.Describe(variant));
+    }
+
     [Fact]
     public void Given_an_interval_entirely_below_zero_when_worded_then_the_sentence_says_lowered()
     {

@@ -18,7 +18,7 @@ public static class ImageNetFineTuning
     public static TrainingResult Run(string btCohortDir, string headDir, string outputDir, SliceTrainingSettings settings, Action<string> progress,
         Action<string>? log = null)
     {
-        set_num_threads(settings.TorchThreads);
+        TorchThreads.Use(settings.TorchThreads);
         var headInfo = ResNetSliceModelInfo.Read(Path.Combine(headDir, "model.json"));
         var cohort = CohortInputs.Load(btCohortDir);
         CheckHeadMatches(headDir, headInfo, cohort.Classes, cohort.Mode, settings);

@@ -15,7 +15,7 @@ public static class ImageNetHeadTraining
     public static TrainingResult Run(string btCohortDir, string outputDir, SliceSampling sampling, SliceTrainingSettings settings,
         Action<string> progress, Action<string>? log = null, string? onnxPath = null)
     {
-        set_num_threads(settings.TorchThreads);
+        TorchThreads.Use(settings.TorchThreads);
         var cohort = CohortInputs.Load(btCohortDir);
         using var net = new ResNetSliceNet(ResNet18OnnxImporter.LoadPretrained(onnxPath), cohort.Classes.Count);
         net.ResetHead(settings.Seed);
