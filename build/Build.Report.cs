@@ -15,6 +15,8 @@ partial class Build
         .Input("history:scratch", TrainScratch)
         .Input("history:imagenet_head", ImageNetHead)
         .Input("history:imagenet_finetune", ImageNetFineTune)
+        .Input("history:bt_head", TrainHeadBt)
+        .Input("history:bt_finetune", FineTuneBt)
         .Input("cohort:ad", PreprocessAd)
         .Input("cohort:bt", PreprocessBt)
         .Params(EveryParamsGroup)
