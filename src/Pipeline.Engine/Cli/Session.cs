@@ -48,7 +48,8 @@ internal sealed partial class Session(object build, CliArguments cli, EngineOpti
             : ResolveTargets(verb is null ? cli.Targets : cli.Targets.Skip(1).ToList(), allWhenEmpty: verb == "Status" || cli.RepairLock);
         var instances = InstanceGraph.Expand(model, model.Closure(names), values);
         CheckStageNames(cli.Force.Concat(cli.Skip), instances);
-        if (cli.Compare is null && !File.Exists(_workspace.Full(ComparisonFile.Path))
+        // Status and --repair-lock look at every stage, Compare included, without running it: no runs file needed
+        if (verb != "Status" && !cli.RepairLock && cli.Compare is null && !File.Exists(_workspace.Full(ComparisonFile.Path))
             && instances.FirstOrDefault(i => i.Stage.Inputs.Any(d => d.Path == ComparisonFile.Path)) is { } comparing)
             throw new UsageException($"{comparing.Id} compares recorded experiments: name them, e.g. ./build.sh {comparing.Id} --compare e1,e2 (./build.sh Experiments lists them)");
         if (cli.Plan) { PlanText.Print(console, model, instances, _workspace); return Engine.Ok; }

@@ -125,4 +125,13 @@ public sealed class ExperimentApplyTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("Compare compares recorded experiments: name them, e.g. ./build.sh Compare --compare e1,e2", output);
     }
+
+    [Fact]
+    public void Given_a_comparison_stage_without_compare_when_asking_for_the_status_of_everything_then_it_is_listed_not_refused()
+    {
+        var (exit, output) = Run("Status");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Compare", output);
+    }
 }
