@@ -18,6 +18,7 @@ internal static class Launcher
         echo "::pid $stage"
         ( read -r -u 3 _; kill -KILL -- "-$stage" 2>/dev/null ) &
         watchdog=$!
+        disown "$watchdog"   # killed below on purpose: bash must not report it as "Killed" into the stage log
         exec 3<&-
         wait "$stage"
         status=$?
