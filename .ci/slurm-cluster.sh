@@ -24,6 +24,7 @@ if [ "$cmd" = stop ]; then stop; exit 0; fi
 [ "$(id -u)" = 0 ] || { echo "the test cluster needs root (slurmd runs jobs as their user)" >&2; exit 3; }
 for tool in munged slurmctld slurmd sinfo; do command -v "$tool" >/dev/null || { echo "$tool is not installed" >&2; exit 3; }; done
 mkdir -p "$DIR"/{state,spool,log,munge}
+chmod 755 "$DIR"   # munged runs as the munge user and must reach its socket folder (mktemp -d makes DIR 0700)
 chown munge:munge "$DIR/munge"
 [ -f /etc/munge/munge.key ] || { mungekey --create --keyfile=/etc/munge/munge.key 2>/dev/null || dd if=/dev/urandom of=/etc/munge/munge.key bs=1 count=1024 2>/dev/null; }
 chown munge:munge /etc/munge/munge.key; chmod 400 /etc/munge/munge.key
