@@ -29,6 +29,9 @@ public sealed class FlopCount
     /// <summary>Training arithmetic per sample at the weights' current requires_grad.</summary>
     public double TrainingPerSample => Layers.Sum(l => l.Training);
 
+    /// <summary>The layers whose weights train now: what runs when a frozen encoder's features are stored.</summary>
+    public FlopCount TrainedOnly() => new(Layers.Where(l => l.Weight.requires_grad).ToList());
+
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"{Layers.Count} conv/linear layers, {ForwardPerSample / 1e9:F3} GFLOP forward and {TrainingPerSample / 1e9:F3} GFLOP training per sample");
 

@@ -28,8 +28,8 @@ internal sealed class EncoderClassifierSteps(
     /// <summary>Optimizer steps taken so far.</summary>
     public int Steps { get; private set; }
 
-    /// <summary>FLOPs per sample of what runs: the whole model, or only the head when the encoder's features are stored.</summary>
-    private double TrainingFlopsPerSample => trainFeatures is null ? _flops.TrainingPerSample : _flops.Layers.Where(l => l.Weight.requires_grad).Sum(l => l.Training);
+    /// <summary>What runs: the whole model, or only the head when the encoder's features are stored.</summary>
+    private FlopCount Running(FrozenFeatures? stored) => stored is null ? _flops : _flops.TrainedOnly();
 
     public EpochTraining Train(int epoch, LoopState state, StepProfile profile)
     {
@@ -39,7 +39,7 @@ internal sealed class EncoderClassifierSteps(
         model.train();
         foreach (var module in plan.Frozen) module.eval();
         manual_seed(Seeds.Derive(settings.Train.Seed, Seeds.Dropout, epoch));
-        var flopsPerSample = TrainingFlopsPerSample;
+        var flopsPerSample = Running(trainFeatures).TrainingPerSample;
         var batches = data.Train.ShuffledBatches(settings.Classifier.BatchSize, Seeds.Random(settings.Train.Seed, Seeds.DataOrder, epoch));
         double total = 0;
         for (var b = 0; b < batches.Count; b++)
@@ -82,8 +82,7 @@ internal sealed class EncoderClassifierSteps(
 
     public ValidationScore Validate(StepProfile profile)
     {
-        var forwardPerSample = valFeatures is null ? _flops.ForwardPerSample : _flops.Layers.Where(l => l.Weight.requires_grad).Sum(l => l.Forward);
-        profile.Evaluated(data.Val.Count, forwardPerSample * data.Val.Count);
+        profile.Evaluated(data.Val.Count, Running(valFeatures).ForwardPerSample * data.Val.Count);
         var probabilities = valFeatures is null ? SubjectProbabilities(plan.Model, data.Val, settings.Classifier.BatchSize) : StoredProbabilities(valFeatures);
         var score = SubjectScores.Score(probabilities, data.Val.SubjectLabels,
             plan.Model.HeadSpec.Classes, probabilityFloor: 1e-12);
