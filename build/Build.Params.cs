@@ -75,6 +75,8 @@ partial class Build
     static ParamSpec[] ModelParams() =>
     [
         ParamSpec.IntList("model.channels", "encoder channels per block (depth = count; input side must divide by 2^depth)", min: 1, max: 1024),
+        ParamSpec.Choice("model.block", "encoder block design: plain = two convolutions at the block's input resolution, then a stride-2 downsampling; strided = a stride-2 convolution to the block's width, then one at the halved resolution (the decoder mirrors it, with no full-resolution convolution)",
+            "plain", "strided"),
         ParamSpec.Choice("model.norm", "normalisation layer", "batch", "instance", "group"),
         ParamSpec.Int("model.norm_groups", "groups of group norm", min: 1, max: 1024),
         ParamSpec.Choice("model.activation", "activation", "relu", "leaky_relu", "elu", "gelu", "silu"),
@@ -92,7 +94,9 @@ partial class Build
         ParamSpec.Int("pretrain.mask_cube", "masked: cube side in voxels", min: 1, max: 64),
         ParamSpec.Int("pretrain.epochs", "maximum epochs", min: 1, max: 10_000),
         ParamSpec.Int("pretrain.batch_size", "volumes per batch", min: 1, max: 512),
-        ParamSpec.Int("pretrain.patience", "early-stopping patience on AD val loss", min: 1, max: 10_000),
+        ParamSpec.Int("pretrain.patience", "early stopping: epochs without an improvement of AD val loss (pretrain.min_improvement) before training stops", min: 1, max: 10_000),
+        ParamSpec.Double("pretrain.min_improvement", "an epoch improves when AD val loss falls below the best × (1 − this): 0.01 = stop once it has flattened to under 1 % per epoch", min: 0, max: 0.5),
+        ParamSpec.IntList("pretrain.patch_shape", "random sub-volumes the autoencoder trains on, each axis a multiple of 2^depth and at most the volume's ([] = whole volumes; validation always scores whole volumes)", min: 1, max: 4096),
         ParamSpec.Int("pretrain.seed", "seed of weights, noise, masks and data order", min: 0),
         .. OptimizerParams("pretrain"),
         .. AugmentParams("pretrain"),

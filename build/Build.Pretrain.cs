@@ -3,7 +3,7 @@ using Pipeline.Engine;
 partial class Build
 {
     /// <summary>pretrain.* and the encoder's keys of model.* (not the readout or head: changing those reruns only the classifiers).</summary>
-    static readonly string[] PretrainParamKeys = ["pretrain", "model.channels", "model.norm", "model.norm_groups", "model.activation"];
+    static readonly string[] PretrainParamKeys = ["pretrain", "model.channels", "model.block", "model.norm", "model.norm_groups", "model.activation"];
 
     Stage Pretrain => _ => PretrainOn(_, PreprocessAd)
         .Description("Trains the convolutional autoencoder on the AD train split, early stopping on AD val");

@@ -1,19 +1,26 @@
 #!/usr/bin/python3
-"""The same autoencoder as MriTransfer.Models.Autoencoder (3-D, batch norm, ReLU) in PyTorch, trained the same way
-(Adam, MSE, one fixed random batch), to compare throughput with the TorchSharp benchmark
-(benchmarks/training/TrainingBench: `throughput`). Usage: autoencoder_throughput.py SIZE BATCH THREADS STEPS 16,32,64|wide
-("wide": the strided net of issue 15, the twin of TrainingBench's WideAutoencoder)"""
+"""The same autoencoder as MriTransfer.Models.Autoencoder (3-D, ReLU; model.block plain or strided; batch or group
+norm) in PyTorch, trained the same way (Adam, MSE, one fixed random batch), to compare throughput with the TorchSharp
+benchmark (benchmarks/training/TrainingBench: `throughput`).
+Usage: autoencoder_throughput.py SIZE BATCH THREADS STEPS NET, NET = block:norm:widths, e.g. plain:batch:4,8,16 or
+strided:group:16,32,64 (group norm with 4 groups, as model.norm_groups: 4)."""
 import sys
 import time
 
 import torch
 from torch import nn
 
+GROUPS = 4
+
+
+def norm_factory(name):
+    return {"batch": nn.BatchNorm3d, "group": lambda c: nn.GroupNorm(GROUPS, c)}[name]
+
 
 class ConvNormAct(nn.Module):
-    def __init__(self, cin, cout, norm=nn.BatchNorm3d):
+    def __init__(self, cin, cout, norm=nn.BatchNorm3d, stride=1):
         super().__init__()
-        self.conv = nn.Conv3d(cin, cout, 3, padding=1)
+        self.conv = nn.Conv3d(cin, cout, 3, stride=stride, padding=1)
         self.norm = norm(cout)
         self.act = nn.ReLU()
 
@@ -22,32 +29,37 @@ class ConvNormAct(nn.Module):
 
 
 class EncoderBlock(nn.Module):
-    def __init__(self, cin, cout, norm=nn.BatchNorm3d):
+    """plain: conv-norm-act x2, then a kernel-2 stride-2 conv; strided: a stride-2 conv-norm-act, then one more."""
+    def __init__(self, cin, cout, norm=nn.BatchNorm3d, block="plain"):
         super().__init__()
-        self.conv1 = ConvNormAct(cin, cout, norm)
+        strided = block == "strided"
+        self.conv1 = ConvNormAct(cin, cout, norm, stride=2 if strided else 1)
         self.conv2 = ConvNormAct(cout, cout, norm)
-        self.down = nn.Conv3d(cout, cout, 2, stride=2)
+        self.down = None if strided else nn.Conv3d(cout, cout, 2, stride=2)
 
     def forward(self, x):
-        return self.down(self.conv2(self.conv1(x)))
+        y = self.conv2(self.conv1(x))
+        return y if self.down is None else self.down(y)
 
 
 class DecoderBlock(nn.Module):
-    def __init__(self, cin, cout):
+    def __init__(self, cin, cout, norm=nn.BatchNorm3d, block="plain"):
         super().__init__()
-        self.up = nn.ConvTranspose3d(cin, cin, 2, stride=2)
-        self.conv1 = ConvNormAct(cin, cout)
-        self.conv2 = ConvNormAct(cout, cout)
+        strided = block == "strided"
+        self.up = nn.ConvTranspose3d(cin, cout if strided else cin, 2, stride=2)
+        self.conv1 = ConvNormAct(cout if strided else cin, cout, norm)
+        self.conv2 = None if strided else ConvNormAct(cout, cout, norm)
 
     def forward(self, x):
-        return self.conv2(self.conv1(self.up(x)))
+        y = self.conv1(self.up(x))
+        return y if self.conv2 is None else self.conv2(y)
 
 
 class Encoder(nn.Module):
     """norm: a factory of the norm layer from a channel count (MriTransfer's model.norm; batch norm by default)."""
-    def __init__(self, widths, norm=nn.BatchNorm3d):
+    def __init__(self, widths, norm=nn.BatchNorm3d, block="plain"):
         super().__init__()
-        self.blocks = nn.ModuleList(EncoderBlock(1 if i == 0 else widths[i - 1], w, norm) for i, w in enumerate(widths))
+        self.blocks = nn.ModuleList(EncoderBlock(1 if i == 0 else widths[i - 1], w, norm, block) for i, w in enumerate(widths))
 
     def forward(self, x):
         for block in self.blocks:
@@ -56,10 +68,14 @@ class Encoder(nn.Module):
 
 
 class Decoder(nn.Module):
-    def __init__(self, widths):
+    """plain: blocks c_i -> c_(i-1) down to c_0, then a 1x1 conv; strided: blocks down to c_1 -> c_0, then a stride-2
+    transposed conv c_0 -> 1 (no full-resolution convolution)."""
+    def __init__(self, widths, norm=nn.BatchNorm3d, block="plain"):
         super().__init__()
-        self.blocks = nn.ModuleList(DecoderBlock(widths[i], widths[max(i - 1, 0)]) for i in reversed(range(len(widths))))
-        self.output = nn.Conv3d(widths[0], 1, 1)
+        last = 1 if block == "strided" else 0
+        self.blocks = nn.ModuleList(DecoderBlock(widths[i], widths[max(i - 1, 0)], norm, block)
+                                    for i in reversed(range(last, len(widths))))
+        self.output = nn.ConvTranspose3d(widths[0], 1, 2, stride=2) if block == "strided" else nn.Conv3d(widths[0], 1, 1)
 
     def forward(self, x):
         for block in self.blocks:
@@ -68,37 +84,25 @@ class Decoder(nn.Module):
 
 
 class Autoencoder(nn.Module):
-    def __init__(self, widths):
+    def __init__(self, widths, norm=nn.BatchNorm3d, block="plain"):
         super().__init__()
-        self.encoder = Encoder(widths)
-        self.decoder = Decoder(widths)
+        self.encoder = Encoder(widths, norm, block)
+        self.decoder = Decoder(widths, norm, block)
 
     def forward(self, x):
         return self.decoder(self.encoder(x))
 
 
-def gn_act(c):
-    return [nn.GroupNorm(4, c), nn.ReLU()]
-
-
-def wide_autoencoder():
-    """Stem 1->16 stride 2, then 16->32->64 strided blocks (strided conv + conv), GroupNorm(4), ReLU; the decoder
-    mirrors it with stride-2 transposed convolutions. No convolution runs at full resolution with few channels."""
-    def conv(cin, cout, stride=1):
-        return [nn.Conv3d(cin, cout, 3, stride=stride, padding=1), *gn_act(cout)]
-
-    def up(cin, cout):
-        return [nn.ConvTranspose3d(cin, cout, 2, stride=2), *gn_act(cout)]
-
-    return nn.Sequential(*conv(1, 16, 2), *conv(16, 32, 2), *conv(32, 32), *conv(32, 64, 2), *conv(64, 64),
-                         *up(64, 32), *conv(32, 32), *up(32, 16), *conv(16, 16), nn.ConvTranspose3d(16, 1, 2, stride=2))
+def parse_net(spec):
+    block, norm, widths = spec.split(":")
+    return Autoencoder([int(w) for w in widths.split(",")], norm_factory(norm), block)
 
 
 def main():
     size, batch, threads, steps = (int(a) for a in sys.argv[1:5])
     torch.set_num_threads(threads)
     torch.manual_seed(0)
-    model = wide_autoencoder() if sys.argv[5] == "wide" else Autoencoder([int(w) for w in sys.argv[5].split(",")])
+    model = parse_net(sys.argv[5])
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     x = torch.randn(batch, 1, size, size, size)
 

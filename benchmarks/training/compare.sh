@@ -17,7 +17,7 @@ for r in $(seq 1 "$ROUNDS"); do
       echo "$which $($PIN dotnet "$bench" stage $stage "$dir" "$HERE/../../params.yaml" | grep -E "^$stage:|run profile")"
     done
   done
-  for net in 4,8,16 wide; do
+  for net in plain:batch:4,8,16 strided:group:16,32,64; do
     echo "pinned   $($PIN dotnet "$NEW" throughput 32 8 2 3 $net)"
     echo "pinned   $($PIN /usr/bin/python3 "$HERE/autoencoder_throughput.py" 32 8 2 3 $net)"
     echo "unpinned $(dotnet "$NEW" throughput 32 8 2 3 $net)"

@@ -10,7 +10,7 @@ using MriTransfer.Training.Settings;
 using Pipeline.StageKit;
 using static TorchSharp.torch;
 
-// throughput <size> <batch> <threads> <steps> <channels e.g. 16,32,64 | wide>   (also prints GFLOP/s and % of peak)
+// throughput <size> <batch> <threads> <steps> <block:norm:widths, e.g. plain:batch:4,8,16 or strided:group:16,32,64>   (also prints GFLOP/s and % of peak)
 // layers <batch> <threads> <reps>   (single Conv3d 3x3x3 layers, forward + backward, issue 15's shapes)
 // cohort <dir> <classes comma> <train per class> <val per class> <test per class> <size>
 // stage <Pretrain|ExportEncoder|TrainHead|FineTune|TrainScratch> <work dir> [params.yaml]   (prints seconds and peak RSS)
@@ -20,9 +20,9 @@ if (mode == "throughput")
     int size = int.Parse(args[1]), batch = int.Parse(args[2]), threads = int.Parse(args[3]), steps = int.Parse(args[4]);
     set_num_threads(threads);
     manual_seed(0);
-    using nn.Module<Tensor, Tensor> model = args[5] == "wide"
-        ? WideAutoencoder.Create()
-        : new Autoencoder(EncoderArchitecture.Create(3, args[5].Split(',').Select(int.Parse).ToArray()), AutoencoderVariant.Plain);
+    var net = args[5].Split(':');
+    using var model = new Autoencoder(
+        EncoderArchitecture.Create(3, net[2].Split(',').Select(int.Parse).ToArray(), norm: net[1], normGroups: 4, block: net[0]), AutoencoderVariant.Plain);
     var flops = FlopCount.Trace(model, [1, size, size, size]).TrainingPerSample;
     var peak = ComputePeak.OfThisMachine(threads);
     using var optimizer = optim.Adam(model.parameters(), lr: 1e-3);
@@ -130,25 +130,5 @@ internal static class SyntheticCohort
         PreprocessedCohortWriter.Write(root, summary, index,
             index.Select(s => new SplitAssignment(s.SubjectId, s.PatientId, s.Label, s.Split, null, s.SubjectId)).ToList(),
             index.Where(s => s.Split == SplitNames.Train).Select(s => new LabelFractionRow(s.SubjectId, 1.0)).ToList());
-    }
-}
-
-/// <summary>
-/// The wide strided autoencoder of issue 15 (twin of autoencoder_throughput.py's wide_autoencoder): stem 1→16 stride 2,
-/// then 16→32→64 strided blocks (strided conv + conv), GroupNorm(4), ReLU; the decoder mirrors it with stride-2
-/// transposed convolutions. For timing only.
-/// </summary>
-internal static class WideAutoencoder
-{
-    public static nn.Module<Tensor, Tensor> Create()
-    {
-        var layers = new List<nn.Module<Tensor, Tensor>>();
-        void Norm(int c) { layers.Add(nn.GroupNorm(4, c)); layers.Add(nn.ReLU()); }
-        void Conv(int cin, int cout, int stride = 1) { layers.Add(nn.Conv3d(cin, cout, 3, stride: stride, padding: 1)); Norm(cout); }
-        void Up(int cin, int cout) { layers.Add(nn.ConvTranspose3d(cin, cout, 2, stride: 2)); Norm(cout); }
-        Conv(1, 16, 2); Conv(16, 32, 2); Conv(32, 32); Conv(32, 64, 2); Conv(64, 64);
-        Up(64, 32); Conv(32, 32); Up(32, 16); Conv(16, 16);
-        layers.Add(nn.ConvTranspose3d(16, 1, 2, stride: 2));
-        return nn.Sequential(layers);
     }
 }

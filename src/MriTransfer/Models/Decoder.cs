@@ -5,8 +5,10 @@ using static TorchSharp.torch.nn;
 namespace MriTransfer.Models;
 
 /// <summary>
-/// Mirrors the encoder: block i (deepest first) goes from width c_i to c_{i-1} (c_0 for the last) while doubling
-/// every axis; a final 1×1 convolution maps back to the input channels (linear output: intensities are z-scores).
+/// Mirrors the encoder, doubling every axis per block, deepest first; linear output (intensities are z-scores).
+/// Plain: block i goes from width c_i to c_{i-1} (c_0 for the last), then a 1×1 convolution maps back to the input
+/// channels. Strided (the lighter decoder): blocks c_i → c_{i-1} for i ≥ 1, then one stride-2 transposed convolution
+/// c_0 → input channels, so no convolution runs at full resolution.
 /// </summary>
 public sealed class Decoder : Module<Tensor, Tensor>
 {
@@ -17,9 +19,12 @@ public sealed class Decoder : Module<Tensor, Tensor>
     {
         var widths = architecture.Channels;
         blocks = new ModuleList<DecoderBlock>();
-        for (var i = widths.Count - 1; i >= 0; i--)
+        var last = architecture.IsStrided ? 1 : 0;
+        for (var i = widths.Count - 1; i >= last; i--)
             blocks.Add(new DecoderBlock(architecture, widths[i], widths[Math.Max(i - 1, 0)]));
-        output = Layers.Conv(architecture.SpatialDims, widths[0], architecture.InChannels, 1);
+        output = architecture.IsStrided
+            ? Layers.UpConv(architecture.SpatialDims, widths[0], architecture.InChannels)
+            : Layers.Conv(architecture.SpatialDims, widths[0], architecture.InChannels, 1);
         RegisterComponents();
     }
 

@@ -10,7 +10,7 @@ namespace MriTransfer.Randomness;
 /// </summary>
 public static class Seeds
 {
-    public const int DataOrder = 1, Augmentation = 2, Corruption = 3, Dropout = 4, Weights = 5;
+    public const int DataOrder = 1, Augmentation = 2, Corruption = 3, Dropout = 4, Weights = 5, Crop = 6;
 
     public static long Derive(long baseSeed, int purpose, int epoch = 0, int batch = 0)
     {

@@ -12,22 +12,25 @@ namespace MriTransfer.Training;
 /// The autoencoder in the epoch loop: an epoch trains on the corrupted AD train volumes (mean squared reconstruction
 /// error against the clean ones), validation scores clean AD val volumes; the best weights are autoencoder.pt and the
 /// resumable state (<see cref="PretrainResumeState"/>) is saved after every epoch, all in the state folder. Batches are
-/// rows of the sets' tensors, and each step's phases are timed in the loop's <see cref="StepProfile"/>.
+/// rows of the sets' tensors (random patches of them with <c>pretrain.patch_shape</c>), and each step's phases are timed
+/// in the loop's <see cref="StepProfile"/>.
 /// </summary>
 internal sealed class AutoencoderSteps(
     Autoencoder model, optim.Optimizer optimizer, IReadOnlyList<TrainableGroup> groups, SampleSet train, SampleSet val,
     PretrainSettings settings, string stateDir, string fingerprint) : IEpochSteps
 {
     private readonly FlopCount _flops = FlopCount.Trace(model, train.SampleShape);
+    private readonly PatchCrop? _crop = PatchCrop.For(settings.Pretrain.PatchShape, train.SampleShape, model.Architecture, "the AD train split");
+    private FlopCount TrainingFlops => field ??= _crop is null ? _flops : FlopCount.Trace(model, _crop.SampleShape(train.SampleShape));
 
-    public string Work => _flops.Describe();
+    public string Work => _crop is null ? _flops.Describe() : $"{TrainingFlops.Describe()} on training patches; whole volumes: {_flops.Describe()}";
 
     public EpochTraining Train(int epoch, LoopState state, StepProfile profile)
     {
         var lr = settings.Optimizer.Lr * LearningRateSchedule.Factor(settings.Optimizer, epoch, settings.Pretrain.Epochs);
         OptimizerFactory.SetLearningRates(optimizer, groups, settings.Optimizer.Lr, lr / settings.Optimizer.Lr);
         model.train();
-        var flopsPerSample = _flops.TrainingPerSample;
+        var flopsPerSample = TrainingFlops.TrainingPerSample;
         var batches = train.ShuffledBatches(settings.Pretrain.BatchSize, Seeds.Random(settings.Pretrain.Seed, Seeds.DataOrder, epoch));
         double total = 0;
         for (var b = 0; b < batches.Count; b++)
@@ -35,6 +38,7 @@ internal sealed class AutoencoderSteps(
             using var scope = NewDisposeScope();
             profile.Mark();
             var clean = Augmenter.Apply(train.Batch(batches[b]), settings.Pretrain.Augment, Seeds.Random(settings.Pretrain.Seed, Seeds.Augmentation, epoch, b));
+            if (_crop is not null) clean = _crop.Apply(clean, Seeds.Random(settings.Pretrain.Seed, Seeds.Crop, epoch, b));
             using var generator = new Generator((ulong)Seeds.Derive(settings.Pretrain.Seed, Seeds.Corruption, epoch, b));
             var corrupted = model.Corrupt(clean, generator);
             profile.Lap(Phase.Data);

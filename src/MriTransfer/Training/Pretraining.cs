@@ -43,7 +43,7 @@ public static class Pretraining
         if (resumed is { } r) progress($"resuming after epoch {r.Loop.EpochsDone}/{settings.Pretrain.Epochs} from {stateDir}");
         var history = resumed?.History ?? new TrainingHistory(classifies: false);
         var steps = new AutoencoderSteps(model, optimizer, groups, train, val, settings, stateDir, fingerprint);
-        var loop = new LoopSettings("Pretrain", settings.Pretrain.Epochs, settings.Pretrain.Patience, Monitors.LowerLoss());
+        var loop = new LoopSettings("Pretrain", settings.Pretrain.Epochs, settings.Pretrain.Patience, Monitors.LowerLossBy(settings.Pretrain.MinImprovement));
         var result = EpochLoop.Run(steps, loop, resumed?.Loop ?? LoopState.Start, history, progress, log, cancel);
 
         Publish(stateDir, outputDir);
@@ -90,6 +90,7 @@ public static class Pretraining
             ["val_samples"] = valSamples,
         },
         ["seed"] = settings.Pretrain.Seed,
+        ["patch_shape"] = new JsonArray(settings.Pretrain.PatchShape.Select(n => (JsonNode)n).ToArray()),
         ["epochs_run"] = result.State.EpochsDone,
         ["best_epoch"] = result.State.BestEpoch,
         ["best_val_loss"] = result.State.Best!.Loss,

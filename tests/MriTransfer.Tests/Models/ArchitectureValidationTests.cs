@@ -49,7 +49,23 @@ public class ArchitectureValidationTests
     [Fact]
     public void The_architecture_survives_a_json_round_trip()
     {
-        var architecture = EncoderArchitecture.Create(2, [4, 8], norm: "group", activation: "gelu", normGroups: 2);
+        var architecture = EncoderArchitecture.Create(2, [4, 8], norm: "group", activation: "gelu", normGroups: 2, block: "strided");
         Assert.Equal(architecture, EncoderArchitecture.FromJson(architecture.ToJson()));
+    }
+
+    [Fact]
+    public void A_description_written_before_block_designs_existed_is_a_plain_encoder()
+    {
+        var json = EncoderArchitecture.Create(3, [4, 8], block: "strided").ToJson();
+        json.Remove("block");
+
+        Assert.Equal("plain", EncoderArchitecture.FromJson(json).Block);
+    }
+
+    [Fact]
+    public void An_unknown_block_design_is_refused_naming_the_key_and_the_choices()
+    {
+        var error = Assert.Throws<ModelConfigurationException>(() => EncoderArchitecture.Create(3, [4], block: "resnet"));
+        Assert.Contains("model.block must be one of plain, strided, got 'resnet'", error.Message);
     }
 }

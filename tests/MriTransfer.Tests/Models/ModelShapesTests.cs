@@ -6,23 +6,26 @@ namespace MriTransfer.Tests.Models;
 [Collection(MriTransfer.Tests.Training.TorchCollection.Name)]
 public class ModelShapesTests
 {
-    public static TheoryData<int, int[], int> Cases => new()
+    public static TheoryData<int, int[], int, string> Cases => new()
     {
-        { 3, [4], 16 },
-        { 3, [4, 8], 16 },
-        { 3, [2, 4, 8], 16 },
-        { 2, [4], 16 },
-        { 2, [4, 8, 8], 16 },
-        { 2, [3, 5, 7, 9], 32 },
+        { 3, [4], 16, "plain" },
+        { 3, [4, 8], 16, "plain" },
+        { 3, [2, 4, 8], 16, "plain" },
+        { 2, [4], 16, "plain" },
+        { 2, [4, 8, 8], 16, "plain" },
+        { 2, [3, 5, 7, 9], 32, "plain" },
+        { 3, [4], 16, "strided" },
+        { 3, [4, 8, 16], 16, "strided" },
+        { 2, [3, 5, 7, 9], 32, "strided" },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void The_encoder_halves_every_axis_per_block_and_ends_with_the_last_width(int dims, int[] channels, int size)
+    public void The_encoder_halves_every_axis_per_block_and_ends_with_the_last_width(int dims, int[] channels, int size, string block)
     {
         // Given an encoder of the given depth and an input batch of two samples
         using var scope = NewDisposeScope();
-        using var encoder = new Encoder(EncoderArchitecture.Create(dims, channels, norm: "instance"));
+        using var encoder = new Encoder(EncoderArchitecture.Create(dims, channels, norm: "instance", block: block));
         var input = zeros(new long[] { 2, 1 }.Concat(Enumerable.Repeat((long)size, dims)).ToArray());
 
         // When it encodes
@@ -35,10 +38,10 @@ public class ModelShapesTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void The_autoencoder_reconstructs_at_the_input_shape(int dims, int[] channels, int size)
+    public void The_autoencoder_reconstructs_at_the_input_shape(int dims, int[] channels, int size, string block)
     {
         using var scope = NewDisposeScope();
-        using var model = new Autoencoder(EncoderArchitecture.Create(dims, channels), AutoencoderVariant.Plain);
+        using var model = new Autoencoder(EncoderArchitecture.Create(dims, channels, block: block), AutoencoderVariant.Plain);
         var input = randn(new long[] { 2, 1 }.Concat(Enumerable.Repeat((long)size, dims)).ToArray());
 
         Assert.Equal(input.shape, model.forward(input).shape);
@@ -46,10 +49,10 @@ public class ModelShapesTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void The_classifier_gives_one_logit_per_class(int dims, int[] channels, int size)
+    public void The_classifier_gives_one_logit_per_class(int dims, int[] channels, int size, string block)
     {
         using var scope = NewDisposeScope();
-        using var model = new EncoderClassifier(EncoderArchitecture.Create(dims, channels, norm: "group", normGroups: 1),
+        using var model = new EncoderClassifier(EncoderArchitecture.Create(dims, channels, norm: "group", normGroups: 1, block: block),
             ClassifierHeadSpec.Create([6], 0.2, 3));
         model.eval();
         var input = randn(new long[] { 2, 1 }.Concat(Enumerable.Repeat((long)size, dims)).ToArray());

@@ -26,6 +26,35 @@ public class StateDictKeysTests
     }
 
     [Fact]
+    public void A_strided_encoder_block_has_two_convolutions_and_no_separate_downsampling()
+    {
+        using var encoder = new Encoder(EncoderArchitecture.Create(3, [4], norm: "group", normGroups: 2, block: "strided"));
+
+        var keys = encoder.state_dict().Keys.Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(new[]
+        {
+            "blocks.0.conv1.conv.bias", "blocks.0.conv1.conv.weight", "blocks.0.conv1.norm.bias", "blocks.0.conv1.norm.weight",
+            "blocks.0.conv2.conv.bias", "blocks.0.conv2.conv.weight", "blocks.0.conv2.norm.bias", "blocks.0.conv2.norm.weight",
+        }, keys);
+    }
+
+    [Fact]
+    public void A_strided_decoder_has_one_convolution_per_block_and_a_transposed_output()
+    {
+        using var autoencoder = new Autoencoder(EncoderArchitecture.Create(3, [4, 8], norm: "group", normGroups: 2, block: "strided"), AutoencoderVariant.Plain);
+
+        var keys = autoencoder.state_dict().Keys.Where(k => k.StartsWith("decoder.")).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(new[]
+        {
+            "decoder.blocks.0.conv1.conv.bias", "decoder.blocks.0.conv1.conv.weight", "decoder.blocks.0.conv1.norm.bias", "decoder.blocks.0.conv1.norm.weight",
+            "decoder.blocks.0.up.bias", "decoder.blocks.0.up.weight", "decoder.output.bias", "decoder.output.weight",
+        }, keys);
+        Assert.Equal(new long[] { 4, 1, 2, 2, 2 }, autoencoder.state_dict()["decoder.output.weight"].shape);
+    }
+
+    [Fact]
     public void The_autoencoder_holds_the_encoder_keys_under_encoder_and_the_rest_under_decoder()
     {
         using var encoder = new Encoder(OneBlock);

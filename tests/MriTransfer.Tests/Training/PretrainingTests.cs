@@ -100,6 +100,64 @@ public class PretrainingTests
     }
 
     [Fact]
+    public void A_strided_encoder_pretrains_on_patches_and_is_scored_on_whole_volumes()
+    {
+        using var cohort = new TinyCohort(AdClasses, trainPerClass: 2, valPerClass: 1);
+        using var temp = new TempDir();
+        var log = new List<string>();
+
+        Pretraining.Run(cohort.Root, temp.Sub("out"), TrainingParams.Pretrain(p =>
+        {
+            p["model.block"] = "strided";
+            p["model.norm"] = "group";
+            p["model.norm_groups"] = 2;
+            p["pretrain.patch_shape"] = new[] { 8, 8, 8 };
+        }), _ => { }, log: log.Add);
+
+        var description = ModelFiles.ReadJson(Path.Combine(temp.Path, "out", "model.json"));
+        Assert.Equal("strided", (string)description["architecture"]!["block"]!);
+        Assert.Equal(new[] { 8, 8, 8 }, description["patch_shape"]!.AsArray().Select(n => (int)n!));
+        Assert.True(double.IsFinite((double)description["best_val_loss"]!));
+        // the training FLOPs are those of the 8³ patches, a 64th of the 16³ volumes' (every layer scales with its positions)
+        var work = Assert.Single(log, l => l.StartsWith("Pretrain model: ", StringComparison.Ordinal));
+        Assert.Contains("on training patches; whole volumes: ", work);
+    }
+
+    [Theory]
+    [InlineData(new[] { 8, 8 }, "pretrain.patch_shape has 2 axes but the volumes of the AD train split have 3 (16×16×16)")]
+    [InlineData(new[] { 8, 8, 32 }, "pretrain.patch_shape[2] = 32 exceeds the volumes' 16")]
+    [InlineData(new[] { 8, 8, 6 }, "pretrain.patch_shape[2] = 6 is not a multiple of 2^2 = 4")]
+    public void A_patch_shape_that_does_not_fit_the_volumes_or_the_encoder_is_refused_naming_the_key(int[] patch, string expected)
+    {
+        using var cohort = new TinyCohort(AdClasses, trainPerClass: 1, valPerClass: 1);
+        using var temp = new TempDir();
+
+        var error = Assert.Throws<ModelConfigurationException>(() =>
+            Pretraining.Run(cohort.Root, temp.Sub("out"), TrainingParams.Pretrain(p => p["pretrain.patch_shape"] = patch), _ => { }));
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void Training_stops_once_the_val_loss_improves_by_less_than_min_improvement()
+    {
+        using var cohort = new TinyCohort(AdClasses, trainPerClass: 2, valPerClass: 1);
+        using var temp = new TempDir();
+
+        // no epoch can lower the loss by 100 %: the first epoch is the best, and patience 1 stops after the second
+        Pretraining.Run(cohort.Root, temp.Sub("out"), TrainingParams.Pretrain(p =>
+        {
+            p["pretrain.epochs"] = 5;
+            p["pretrain.patience"] = 1;
+            p["pretrain.min_improvement"] = 0.5;
+        }), _ => { });
+
+        var description = ModelFiles.ReadJson(Path.Combine(temp.Path, "out", "model.json"));
+        Assert.Equal("early_stopping", (string)description["stop_reason"]!);
+        Assert.Equal(1, (int)description["best_epoch"]!);
+    }
+
+    [Fact]
     public void A_nan_loss_stops_training_naming_the_epoch_and_batch()
     {
         // Files with NaN voxels are refused by the reader, so the divergence comes from finite but huge voxels whose

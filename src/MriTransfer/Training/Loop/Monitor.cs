@@ -8,6 +8,9 @@ public static class Monitors
     /// <summary>A lower validation loss, by at least <paramref name="margin"/>.</summary>
     public static Monitor LowerLoss(double margin = 0) => (candidate, best) => candidate.Loss < best.Loss - margin;
 
+    /// <summary>A validation loss below the best × (1 − <paramref name="fraction"/>): "flattened" means no such epoch for a while.</summary>
+    public static Monitor LowerLossBy(double fraction) => (candidate, best) => candidate.Loss < best.Loss * (1 - fraction);
+
     /// <summary>A higher balanced accuracy, ties broken by a lower loss.</summary>
     public static Monitor HigherBalancedAccuracy { get; } = (candidate, best) =>
         candidate.BalancedAccuracy > best.BalancedAccuracy

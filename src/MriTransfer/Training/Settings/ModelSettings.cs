@@ -8,20 +8,21 @@ namespace MriTransfer.Training.Settings;
 /// Combinations the schema cannot check (group counts against widths) are checked when the model is built.
 /// </summary>
 public sealed record ModelSettings(
-    IReadOnlyList<int> Channels, string Norm, int NormGroups, string Activation, string Readout, IReadOnlyList<int> HeadHidden, double Dropout)
+    IReadOnlyList<int> Channels, string Block, string Norm, int NormGroups, string Activation, string Readout, IReadOnlyList<int> HeadHidden,
+    double Dropout)
 {
     public EncoderArchitecture Architecture(int spatialDims) =>
-        EncoderArchitecture.Create(spatialDims, Channels, Norm, Activation, NormGroups);
+        new EncoderSettings(Channels, Block, Norm, NormGroups, Activation).Architecture(spatialDims);
 
     public ClassifierHeadSpec Head(int classes) => ClassifierHeadSpec.Create(HeadHidden, Dropout, classes);
 }
 
 /// <summary>
-/// The encoder's keys of <c>model.*</c> (block widths, normalisation and its groups, activation): all Pretrain reads, so a
-/// change of readout or head reruns the classifiers but not pretraining.
+/// The encoder's keys of <c>model.*</c> (block widths and design, normalisation and its groups, activation): all Pretrain
+/// reads, so a change of readout or head reruns the classifiers but not pretraining.
 /// </summary>
-public sealed record EncoderSettings(IReadOnlyList<int> Channels, string Norm, int NormGroups, string Activation)
+public sealed record EncoderSettings(IReadOnlyList<int> Channels, string Block, string Norm, int NormGroups, string Activation)
 {
     public EncoderArchitecture Architecture(int spatialDims) =>
-        EncoderArchitecture.Create(spatialDims, Channels, Norm, Activation, NormGroups);
+        EncoderArchitecture.Create(spatialDims, Channels, Norm, Activation, NormGroups, block: Block);
 }
