@@ -7,6 +7,8 @@
 # restored, not retrained. Each cell is readout:seed:targets (targets comma-separated; default: the three AD-route arms).
 #   benchmarks/readout/run.sh                               # the full matrix: 5 readouts × seeds 0,1,2
 #   CELLS="gap:0:Report multiscale:0" benchmarks/readout/run.sh
+#   DESIGN=strided-16-32-64 SETS="--set model.block=strided --set model.channels=[16,32,64] --set model.norm=group" \
+#     benchmarks/readout/run.sh      # another encoder design: SETS are passed to every cell, DESIGN labels its rows
 # Writes $WORK/results.csv (one row per cell × arm) and prints the markdown table (benchmarks/readout/table.py).
 set -euo pipefail
 repo=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
@@ -14,6 +16,8 @@ WORK=${WORK:-/tmp/readout-bench}
 READOUTS=${READOUTS:-"gap gap_gmp multiscale flatten attention"}
 SEEDS=${SEEDS:-"0 1 2"}
 DEFAULT_TARGETS=${TARGETS:-"TrainHead,FineTune,TrainScratch"}
+DESIGN=${DESIGN:-committed}
+read -r -a SETS <<< "${SETS:-}"
 if [[ -z "${CELLS:-}" ]]; then
   CELLS=""
   for s in $SEEDS; do for r in $READOUTS; do CELLS+="$r:$s "; done; done
@@ -24,27 +28,27 @@ if [[ ! -f "$WORK/tree/build.sh" ]]; then
   git -C "$repo" rev-parse HEAD > "$WORK/commit"
 fi
 results="$WORK/results.csv"
-[[ -f "$results" ]] || echo "readout,seed,arm,val_balanced_accuracy,steps,epochs,encoder_relative_change,probe_linear_val,probe_knn_val,cell_seconds" > "$results"
+[[ -f "$results" ]] || echo "design,readout,seed,arm,val_balanced_accuracy,steps,epochs,encoder_relative_change,probe_linear_val,probe_knn_val,cell_seconds" > "$results"
 cd "$WORK/tree"
 for cell in $CELLS; do
   IFS=: read -r readout seed targets <<< "$cell"
   targets=${targets:-$DEFAULT_TARGETS}
   start=$(date +%s)
-  ./build.sh ${targets//,/ } --plain --cache-dir "$WORK/cache" --set model.readout="$readout" --set train.seed="$seed" > "$WORK/$readout-$seed.log" 2>&1
+  ./build.sh ${targets//,/ } --plain --cache-dir "$WORK/cache" "${SETS[@]}" --set model.readout="$readout" --set train.seed="$seed" > "$WORK/$DESIGN-$readout-$seed.log" 2>&1
   seconds=$(( $(date +%s) - start ))
   for arm in TrainHead FineTune TrainScratch TrainHeadBt FineTuneBt; do
     f="out/$arm/training.json"
     [[ -f "$f" ]] || continue
-    python3 - "$f" "$readout" "$seed" "$arm" "$seconds" >> "$results" <<'PY'
+    python3 - "$f" "$DESIGN" "$readout" "$seed" "$arm" "$seconds" >> "$results" <<'PY'
 import json, sys
-f, readout, seed, arm, seconds = sys.argv[1:]
+f, design, readout, seed, arm, seconds = sys.argv[1:]
 t = json.load(open(f))
 if t.get("readout") != readout or t.get("seed") != int(seed): sys.exit(0)  # a stage this cell did not run
 p = t.get("probes") or {}
-print(",".join(str(v) for v in [readout, seed, arm, t["best_val_balanced_accuracy"], t["steps"], t["epochs"],
+print(",".join(str(v) for v in [design, readout, seed, arm, t["best_val_balanced_accuracy"], t["steps"], t["epochs"],
     round(t["encoder_relative_change"], 5), p.get("linear_val_balanced_accuracy", ""), p.get("knn_val_balanced_accuracy", ""), seconds]))
 PY
   done
-  echo "cell $readout seed $seed ($targets): ${seconds} s"
+  echo "cell $DESIGN $readout seed $seed ($targets): ${seconds} s"
 done
 python3 "$repo/benchmarks/readout/table.py" "$results"
