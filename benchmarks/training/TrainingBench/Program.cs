@@ -11,6 +11,7 @@ using Pipeline.StageKit;
 using static TorchSharp.torch;
 
 // throughput <size> <batch> <threads> <steps> <block:norm:widths, e.g. plain:batch:4,8,16 or strided:group:16,32,64>   (also prints GFLOP/s and % of peak)
+// optimizer-memory <adamw|sgd> <collect|nocollect>   (RSS of ResNet-18 slice training steps: the TorchSharp Adam finalizer growth)
 // layers <batch> <threads> <reps>   (single Conv3d 3x3x3 layers, forward + backward, issue 15's shapes)
 // cohort <dir> <classes comma> <train per class> <val per class> <test per class> <size>
 // stage <Pretrain|ExportEncoder|TrainHead|FineTune|TrainScratch> <work dir> [params.yaml]   (prints seconds and peak RSS)
@@ -41,6 +42,26 @@ if (mode == "throughput")
     var seconds = clock.Elapsed.TotalSeconds;
     var gflops = steps * batch * flops / seconds / 1e9;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"torchsharp net={args[5]} size={size} batch={batch} threads={threads} steps={steps} volumes_per_s={steps * batch / seconds:F2} s_per_step={seconds / steps:F3} training_gflop_per_volume={flops / 1e9:F3} gflop_s={gflops:F1} peak_fraction={100 * gflops / peak.Gflops:F1}% of {peak.Describe()}"));
+    return 0;
+}
+if (mode == "optimizer-memory")
+{
+    set_num_threads(2);
+    using var net = new MriTransfer.Models.ImageNet.ResNetSliceNet(new MriTransfer.Models.ImageNet.ResNet18Backbone(), 4);
+    net.TrainHeadKeepBatchNormFrozen();
+    using optim.Optimizer optimizer = args[1] == "sgd" ? optim.SGD(net.parameters(), 1e-4) : optim.AdamW(net.parameters(), lr: 1e-4);
+    using var x = rand(new long[] { 32, 3, 64, 64 });
+    using var y = zeros(new long[] { 32 }, ScalarType.Int64);
+    for (var i = 1; i <= 30; i++)
+    {
+        using (var scope = NewDisposeScope())
+        {
+            optimizer.zero_grad();
+            nn.functional.cross_entropy(net.forward(x), y).backward();
+            if (args[2] == "collect") OptimizerFactory.Step(optimizer); else optimizer.step();
+        }
+        if (i % 10 == 0) Console.WriteLine($"{args[1]} {args[2]} step {i} rss_mb {Process.GetCurrentProcess().WorkingSet64 / 1048576}");
+    }
     return 0;
 }
 if (mode == "layers")

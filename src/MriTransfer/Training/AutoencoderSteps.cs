@@ -52,7 +52,7 @@ internal sealed class AutoencoderSteps(
             optimizer.zero_grad();
             loss.backward();
             profile.Lap(Phase.Backward);
-            optimizer.step();
+            OptimizerFactory.Step(optimizer);
             profile.Lap(Phase.Optimizer);
             profile.Step(batches[b].Length, flopsPerSample * batches[b].Length);
             total += value * batches[b].Length;

@@ -71,7 +71,7 @@ internal sealed class EncoderClassifierSteps(
             optimizer.zero_grad();
             loss.backward();
             profile.Lap(Phase.Backward);
-            optimizer.step();
+            OptimizerFactory.Step(optimizer);
             profile.Lap(Phase.Optimizer);
             profile.Step(batches[b].Length, flopsPerSample * batches[b].Length);
             Steps++;

@@ -19,6 +19,19 @@ public static class OptimizerFactory
     }
 
     /// <summary>Sets every group's lr to its base lr × <paramref name="factor"/> (groups keep their multipliers).</summary>
+    /// <summary>
+    /// One optimizer step, then a gen-0 collection. TorchSharp 0.107's Adam/AdamW step leaves managed tensor wrappers
+    /// outside every dispose scope whose native buffers are freed only by their finalizers; the managed heap stays small,
+    /// so the GC rarely runs and the process grew by ≈ 17 MB per ResNet-18 step (ImageNetFineTune reached 24 GB and was
+    /// killed by the OOM killer at epoch 6). Collecting gen 0 after each step keeps it flat (measured: 1,041 MB after 30
+    /// steps without, 606 MB with; SGD does not leak); it costs well under a millisecond against steps of 0.1–1 s.
+    /// </summary>
+    public static void Step(torch.optim.Optimizer optimizer)
+    {
+        optimizer.step();
+        GC.Collect(0);
+    }
+
     public static void SetLearningRates(torch.optim.Optimizer optimizer, IReadOnlyList<TrainableGroup> groups, double baseLr, double factor)
     {
         var nonEmpty = groups.Where(g => g.Parameters.Count > 0).ToList();

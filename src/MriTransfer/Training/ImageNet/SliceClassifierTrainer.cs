@@ -84,7 +84,7 @@ public sealed class SliceClassifierTrainer(
             foreach (var o in optimizers) o.zero_grad();
             var loss = nn.functional.cross_entropy(model.forward(inputs), labels);
             loss.backward();
-            foreach (var o in optimizers) o.step();
+            foreach (var o in optimizers) OptimizerFactory.Step(o);
             _steps++;
             lossSum += loss.item<float>() * rows.Length;
         }
