@@ -93,6 +93,21 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
     }
 
     [Fact]
+    public void Scratch_estimates_its_random_encoders_batch_norm_statistics_on_BT_before_training()
+    {
+        // A random encoder's running statistics are placeholders (mean 0, variance 1); the head's standardisation is
+        // fitted in eval mode, so it must see statistics of BT, not the placeholders (the bug of c78decb's message).
+        using var bt = new TinyCohort(BtClasses, trainPerClass: 2, valPerClass: 1, writeTestVolumes: false);
+        using var temp = new TempDir();
+
+        ScratchTraining.Run(bt.Root, temp.Sub("scratch"), TrainingParams.Classifier(p => p["classifier.epochs"] = 1), _ => { });
+
+        var provenance = ModelFiles.ReadJson(Path.Combine(temp.Path, "scratch", "training.json"))["provenance"]!;
+        // every batch norm of the [4, 8] encoder (2 blocks × 2) was re-estimated
+        Assert.Equal("estimated on BT train before training (4 layers)", (string)provenance["encoder_norm_statistics"]!);
+    }
+
+    [Fact]
     public void With_group_norm_every_arm_trains_and_norm_adaptation_has_nothing_to_change()
     {
         // Given an encoder pretrained with group norm (no running statistics: the same in train and eval mode)
