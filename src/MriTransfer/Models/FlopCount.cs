@@ -43,7 +43,7 @@ public sealed class FlopCount
         var wasTraining = model.training;
         try
         {
-            var counted = model.named_modules().Where(m => m.module is nn.Module<Tensor, Tensor> && IsCounted(m.module.GetType().Name))
+            var counted = model.named_modules().Prepend(("", model)).Where(m => m.module is nn.Module<Tensor, Tensor> && IsCounted(m.module.GetType().Name))
                 .ToDictionary(m => m.module, m => m.name);
             void Record(string name, nn.Module layer, Tensor input, Tensor output)
             {
@@ -71,7 +71,7 @@ public sealed class FlopCount
             model.eval();
             using var noGrad = no_grad();
             using var scope = NewDisposeScope();
-            model.forward(zeros([2, .. sampleShape]));
+            model.call(zeros([2, .. sampleShape])); // call fires the hooks, so a model that is itself one layer counts too
         }
         finally
         {

@@ -84,13 +84,19 @@ public sealed class ImageNetTrainingTests(TrainedHeadFixture trained) : IClassFi
     {
         // Given a head folder, When it is fine-tuned with a backbone learning rate
         var tuned = NewFolder();
-        ImageNetFineTuning.Run(trained.Cohort.Root, trained.HeadDir, tuned, Settings(backboneLr: 1e-3), _ => { });
+        var log = new List<string>();
+        ImageNetFineTuning.Run(trained.Cohort.Root, trained.HeadDir, tuned, Settings(backboneLr: 1e-3), _ => { }, log.Add);
 
         // Then the output records a trained backbone, keeps the head's sampling, and its stem weights moved
         var info = ResNetSliceModelInfo.Read(Path.Combine(tuned, "model.json"));
         Assert.True(info.BackboneTrained);
         Assert.Equal(Sampling, info.Sampling);
         Assert.NotEqual(StemWeights(trained.HeadDir), StemWeights(tuned));
+        // and its log profiles the steps like every other training stage: FLOPs of the stem, 2 × 9 block convolutions
+        // (the CNTK export has [2, 2, 2, 3] blocks), 3 shortcuts and the head, and nonzero steps
+        Assert.Contains(log, l => l.StartsWith("ImageNetFineTune model: 23 conv/linear layers", StringComparison.Ordinal));
+        var profile = Assert.Single(log, l => l.StartsWith("ImageNetFineTune epoch 1 profile: ", StringComparison.Ordinal));
+        Assert.Matches(@"; [1-9]\d* steps, .*training [1-9][\d.]* GFLOP/s", profile);
     }
 
     [Fact]

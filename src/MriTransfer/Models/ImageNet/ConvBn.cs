@@ -46,7 +46,7 @@ public sealed class ConvBn : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
-        using var convolved = conv.forward(input);
+        using var convolved = conv.call(input); // call, not forward: fires the hooks FlopCount traces with
         return bn.forward(convolved);
     }
 }

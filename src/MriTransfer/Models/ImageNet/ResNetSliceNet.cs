@@ -34,7 +34,7 @@ public sealed class ResNetSliceNet : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor rgb01)
     {
         using var features = Features(rgb01);
-        return head.forward(features);
+        return head.call(features); // call, not forward: fires the hooks FlopCount traces with
     }
 
     /// <summary>

@@ -42,6 +42,8 @@ public sealed class SliceClassifierTrainer(
             if (group.Lr > 0) optimizers.Add(optim.Adam(group.Parameters, group.Lr));
         }
 
+        _flops = Models.FlopCount.Trace(model, train.Inputs.shape[1..]);
+        log?.Invoke($"{stage} model: {_flops.Describe()}");
         var steps = new Steps(this, model, settings.HeadLr, train, val, optimizers, Seeds.Stream(settings.Seed));
         var history = new TrainingHistory(classifies: true);
         try
@@ -71,22 +73,31 @@ public sealed class SliceClassifierTrainer(
     }
 
     private int _steps;
+    private Models.FlopCount? _flops;
 
-    private double TrainOneEpoch(SliceDataset train, Random order, IReadOnlyList<optim.Optimizer> optimizers)
+    private double TrainOneEpoch(SliceDataset train, Random order, IReadOnlyList<optim.Optimizer> optimizers, StepProfile profile)
     {
         setTraining(true);
+        var flopsPerSlice = _flops!.TrainingPerSample;
         double lossSum = 0;
         foreach (var rows in SampleSet.Shuffled(train.SliceCount, settings.BatchSize, order))
         {
             using var scope = NewDisposeScope();
+            profile.Mark();
             var inputs = train.Inputs.index_select(0, tensor(rows.Select(r => (long)r).ToArray()));
             var labels = tensor(rows.Select(r => (long)train.SubjectLabels[train.SubjectOfSlice[r]]).ToArray());
+            profile.Lap(Phase.Data);
             foreach (var o in optimizers) o.zero_grad();
             var loss = nn.functional.cross_entropy(model.forward(inputs), labels);
+            var value = loss.item<float>();
+            profile.Lap(Phase.Forward);
             loss.backward();
+            profile.Lap(Phase.Backward);
             foreach (var o in optimizers) OptimizerFactory.Step(o);
+            profile.Lap(Phase.Optimizer);
+            profile.Step(rows.Length, flopsPerSlice * rows.Length);
             _steps++;
-            lossSum += loss.item<float>() * rows.Length;
+            lossSum += value * rows.Length;
         }
         return lossSum / train.SliceCount;
     }
@@ -110,12 +121,13 @@ public sealed class SliceClassifierTrainer(
     {
         public Dictionary<string, Tensor>? Best { get; private set; }
 
-        public EpochTraining Train(int epoch, LoopState state, StepProfile profile) => new(trainer.TrainOneEpoch(train, order, optimizers), headLr);
+        public EpochTraining Train(int epoch, LoopState state, StepProfile profile) => new(trainer.TrainOneEpoch(train, order, optimizers, profile), headLr);
 
         public ValidationScore? Validate(StepProfile profile)
         {
             if (val.SubjectCount == 0) return null;
             var (loss, balancedAccuracy) = trainer.Evaluate(val);
+            profile.Evaluated(val.SliceCount, trainer._flops!.ForwardPerSample * val.SliceCount);
             return new ValidationScore(loss, balancedAccuracy);
         }
 
