@@ -40,8 +40,9 @@ public sealed class StageDefinition
     public StageDefinition Code(params string[] paths) { CodePaths.AddRange(paths.Select(Normalize)); return this; }
 
     /// <summary>Depends on an upstream stage's published output folder (or a sub path of it), passed as --input name=path.
-    /// When the upstream is a matrix stage, a matrix stage with the same axes gets the matching instance and any other
-    /// stage gets every instance as --input name/&lt;instance&gt;=path.</summary>
+    /// When the upstream is a matrix stage, a matrix stage that has each of its axes (and maybe more) gets the instance
+    /// with its own values on those axes — a (pretrain seed × fraction × seed) cell the encoder of its pretrain seed —
+    /// and any other stage gets every instance as --input name/&lt;instance&gt;=path.</summary>
     public StageDefinition Input(string name, Stage upstream, string? subPath = null)
     {
         Inputs.Add(new InputDeclaration(name, upstream, null, subPath is null ? null : Normalize(subPath)));

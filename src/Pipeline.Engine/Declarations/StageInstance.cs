@@ -8,6 +8,9 @@ internal sealed record ResolvedInput(string Name, string Path, string? UpstreamI
 /// <summary>A runnable, separately cached unit: a stage, or one matrix instance of it.</summary>
 internal sealed record StageInstance(StageDefinition Stage, string? InstanceName, IReadOnlyDictionary<string, ParamValue> MatrixValues)
 {
+    /// <summary>Each matrix axis's value as listed (canonical text), by axis name: how instances of two stages match.</summary>
+    public IReadOnlyDictionary<string, string> AxisValues { get; init; } = new Dictionary<string, string>();
+
     public string Id => InstanceName is null ? Stage.Name : $"{Stage.Name}/{InstanceName}";
     public string OutputDir => InstanceName is null ? $"out/{Stage.Name}" : $"out/{Stage.Name}/{InstanceName}";
     public string MetricsDir => InstanceName is null ? $"metrics/{Stage.Name}" : $"metrics/{Stage.Name}/{InstanceName}";
@@ -38,7 +41,7 @@ internal static partial class InstanceGraph
                     string Sub(string dir) => input.SubPath is null ? dir : $"{dir}/{input.SubPath}";
                     if (upstream.Axes.Count == 0)
                         instance.Inputs.Add(new ResolvedInput(input.Name, Sub(ups[0].OutputDir), ups[0].Id));
-                    else if (SameAxes(upstream, stage) && ups.FirstOrDefault(u => u.InstanceName == instance.InstanceName) is { } twin)
+                    else if (AxesAmong(upstream, stage) && ups.FirstOrDefault(u => SameValues(u, instance)) is { } twin)
                         instance.Inputs.Add(new ResolvedInput(input.Name, Sub(twin.OutputDir), twin.Id));
                     else
                         foreach (var up in ups)
@@ -51,8 +54,13 @@ internal static partial class InstanceGraph
         return all;
     }
 
-    private static bool SameAxes(StageDefinition a, StageDefinition b) =>
-        a.Axes.Select(x => (x.Name, x.Over)).SequenceEqual(b.Axes.Select(x => (x.Name, x.Over)));
+    /// <summary>Every axis of <paramref name="upstream"/> is also an axis of <paramref name="stage"/> (same name, same list).</summary>
+    private static bool AxesAmong(StageDefinition upstream, StageDefinition stage) =>
+        upstream.Axes.All(u => stage.Axes.Any(s => s.Name == u.Name && s.Over == u.Over));
+
+    /// <summary>The upstream instance has the instance's value on each of the upstream's axes.</summary>
+    private static bool SameValues(StageInstance upstream, StageInstance instance) =>
+        upstream.AxisValues.All(kv => instance.AxisValues.TryGetValue(kv.Key, out var v) && v == kv.Value);
 
     private static List<StageInstance> Instances(StageDefinition stage, ParamValues values)
     {
@@ -67,7 +75,7 @@ internal static partial class InstanceGraph
         {
             var name = string.Join("_", c.Select(x => $"{x.axis.Name}-{Unsafe().Replace(x.value.Canonical.Trim('\''), "-")}"));
             var sets = c.ToDictionary(x => x.axis.Sets, x => Coerce(x.value, values, x.axis), StringComparer.Ordinal);
-            return new StageInstance(stage, name, sets);
+            return new StageInstance(stage, name, sets) { AxisValues = c.ToDictionary(x => x.axis.Name, x => x.value.Canonical, StringComparer.Ordinal) };
         }).DistinctBy(i => i.InstanceName).ToList();
     }
 
