@@ -15,7 +15,7 @@ internal static class HelpText
         foreach (var stage in model.Stages)
         {
             console.WriteLine($"  {stage.Name.PadRight(width)}{stage.DescriptionText}{(stage.Name == defaultTarget ? " (default)" : "")}");
-            var keys = stage.ParamKeys.Concat(stage.Axes.Select(a => $"{a.Sets} ∈ {a.Over}")).ToList();
+            var keys = stage.ParamKeys.Concat(stage.Axes.Select(a => $"{a.Sets ?? a.Name} ∈ {a.Over}")).ToList();
             if (keys.Count > 0) console.WriteLine($"  {"".PadRight(width)}  params: {string.Join(", ", keys)}");
         }
         console.WriteLine();

@@ -25,6 +25,11 @@ internal static class ModelChecks
                 var sets = model.Schema.FirstOrDefault(s => s.Key == axis.Sets);
                 if (over is null || !over.Type.IsList())
                     yield return $"{where} matrix axis '{axis.Name}' runs over '{axis.Over}', which must be a list key of the params schema";
+                else if (axis.Sets is null)
+                {
+                    if (!stage.Inputs.Any(i => i.Upstream is not null && model.StagesByName[model.NameOf(i.Upstream)].Axes.Any(u => u.Name == axis.Name && u.Over == axis.Over)))
+                        yield return $"{where} matrix axis '{axis.Name}' sets no params key, so one of its inputs must be a matrix stage with that axis (over '{axis.Over}'): it only picks that input's instance";
+                }
                 else if (sets is null || sets.Type.IsList() || (sets.Type != over.Type.ElementType() && !(sets.Type == ParamType.Double && over.Type == ParamType.IntList)))
                     yield return $"{where} matrix axis '{axis.Name}' sets '{axis.Sets}', which must be a params key of the list's element type";
             }

@@ -86,8 +86,10 @@ public sealed class StageDefinition
     }
 
     /// <summary>Expands the stage into one cached instance per value of the params list <paramref name="over"/>;
-    /// each instance gets the value as params key <paramref name="sets"/>. Several axes make a cross product.</summary>
-    public StageDefinition Matrix(string axis, string over, string sets)
+    /// each instance gets the value as params key <paramref name="sets"/>. Several axes make a cross product. Without
+    /// <paramref name="sets"/> the axis only picks which instance of a matrix input (one with this axis) the instance
+    /// reads: a stage that does not read the key its upstream sets, e.g. an export of each pretraining seed's model.</summary>
+    public StageDefinition Matrix(string axis, string over, string? sets = null)
     {
         Axes.Add(new MatrixAxis(axis, over, sets));
         return this;
@@ -107,4 +109,4 @@ public sealed class StageDefinition
 
 internal sealed record InputDeclaration(string Name, Stage? Upstream, string? Path, string? SubPath);
 
-internal sealed record MatrixAxis(string Name, string Over, string Sets);
+internal sealed record MatrixAxis(string Name, string Over, string? Sets);

@@ -74,13 +74,13 @@ internal static partial class InstanceGraph
         return combos.Select(c =>
         {
             var name = string.Join("_", c.Select(x => $"{x.axis.Name}-{Unsafe().Replace(x.value.Canonical.Trim('\''), "-")}"));
-            var sets = c.ToDictionary(x => x.axis.Sets, x => Coerce(x.value, values, x.axis), StringComparer.Ordinal);
+            var sets = c.Where(x => x.axis.Sets is not null).ToDictionary(x => x.axis.Sets!, x => Coerce(x.value, values, x.axis), StringComparer.Ordinal);
             return new StageInstance(stage, name, sets) { AxisValues = c.ToDictionary(x => x.axis.Name, x => x.value.Canonical, StringComparer.Ordinal) };
         }).DistinctBy(i => i.InstanceName).ToList();
     }
 
     private static ParamValue Coerce(ParamValue value, ParamValues values, MatrixAxis axis) =>
-        value.Type == ParamType.Int && values.All.TryGetValue(axis.Sets, out var target) && target.Type == ParamType.Double
+        value.Type == ParamType.Int && values.All.TryGetValue(axis.Sets!, out var target) && target.Type == ParamType.Double
             ? new ParamValue(ParamType.Double, (double)(long)value.Value)
             : value;
 }

@@ -72,7 +72,7 @@ internal sealed class ExperimentRecorder(Workspace workspace, ExperimentStore st
     private static HashSet<string> Affected(IReadOnlyList<StageInstance> instances, IReadOnlyList<ParamChange> changes)
     {
         bool Reads(string key) => changes.Any(c => c.Key == key || c.Key.StartsWith(key + ".", StringComparison.Ordinal));
-        var affected = instances.Where(i => i.Stage.ParamKeys.Concat(i.Stage.Axes.SelectMany(a => new[] { a.Over, a.Sets })).Any(Reads))
+        var affected = instances.Where(i => i.Stage.ParamKeys.Concat(i.Stage.Axes.SelectMany(a => a.Sets is null ? [a.Over] : new[] { a.Over, a.Sets })).Any(Reads))
             .Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         for (var grew = true; grew;)
         {

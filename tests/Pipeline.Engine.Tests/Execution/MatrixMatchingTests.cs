@@ -7,7 +7,7 @@ public sealed class MatrixMatchingTests : IDisposable
 {
     private readonly TempWorkspace _ws = new TempWorkspace()
         .WithScript("encode", """echo "encoder of $(grep seed "$P" | tr -d ' ')" > "$O/encoder.txt" """)
-        .WithScript("cell", """cat "${IN[encoder]}/encoder.txt" > "$O/cell.txt"; echo "inputs ${!IN[*]}" >> "$O/cell.txt" """)
+        .WithScript("cell", """cat "${IN[encoder]}/encoder.txt" > "$O/cell.txt"; echo "inputs ${!IN[*]}" >> "$O/cell.txt"; grep -c seed "$P" >> "$O/cell.txt" || true """)
         .Write("params.yaml", """
             pretrain:
               seed: 0
@@ -38,8 +38,17 @@ public sealed class MatrixMatchingTests : IDisposable
         Stage Cell => _ => _.Command("bash", "stages/cell.sh").Code("stages/cell.sh")
             .Input("encoder", Encoder)
             .Params("train.label_fraction")
-            .Matrix("pretrain_seed", over: "curve.pretrain_seeds", sets: "pretrain.seed")
+            .Matrix("pretrain_seed", over: "curve.pretrain_seeds")
             .Matrix("fraction", over: "curve.fractions", sets: "train.label_fraction")
+            .Outputs("cell.txt");
+    }
+
+    private sealed class UnanchoredBuild
+    {
+        static readonly ParamSpec[] Schema = [ParamSpec.IntList("curve.pretrain_seeds", "pretraining seeds", min: 0)];
+
+        Stage Cell => _ => _.Command("bash", "stages/cell.sh").Code("stages/cell.sh")
+            .Matrix("pretrain_seed", over: "curve.pretrain_seeds")
             .Outputs("cell.txt");
     }
 
@@ -52,6 +61,18 @@ public sealed class MatrixMatchingTests : IDisposable
         Assert.Equal(6, _ws.TakeRuns().Count);
         foreach (var seed in new[] { 0, 1 })
             foreach (var fraction in new[] { "0.25", "0.5" })
-                Assert.Equal($"encoder of seed:{seed}\ninputs encoder\n", _ws.Read($"out/Cell/pretrain_seed-{seed}_fraction-{fraction}/cell.txt"));
+                // (an axis without a params key picks the input's instance and puts nothing in the cell's params)
+                Assert.Equal($"encoder of seed:{seed}\ninputs encoder\n0\n", _ws.Read($"out/Cell/pretrain_seed-{seed}_fraction-{fraction}/cell.txt"));
+    }
+
+    [Fact]
+    public void Given_an_axis_that_sets_no_key_and_has_no_matrix_input_when_planning_then_the_declaration_is_refused_naming_the_axis()
+    {
+        _ws.Write("params.yaml", "curve:\n  pretrain_seeds: [0, 1]\n");
+
+        var (exit, output) = _ws.Run(new UnanchoredBuild(), "Cell", "--dry-run");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("stage Cell matrix axis 'pretrain_seed' sets no params key, so one of its inputs must be a matrix stage with that axis", output);
     }
 }
