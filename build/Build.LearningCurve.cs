@@ -1,19 +1,30 @@
 using Pipeline.Engine;
 
 // The learning curve: head, fine-tune and scratch, and the BT self-pretraining control's head and fine-tune, at every
-// (label fraction, seed); adding a seed or a fraction runs only the new cells. Not part of the default target (60
-// trainings by default, the heads on stored features): `./build.sh LearningCurve`.
+// (label fraction, training seed), the AD arms also from every pretraining seed's encoder (the autoencoder pretrained
+// again per seed); adding a seed or a fraction runs only the new cells. Not part of the default target (140 trainings
+// and one more pretraining by default, the heads on stored features): `./build.sh LearningCurve`.
 partial class Build
 {
     /// <summary>Each learning-curve fraction must be a subset Preprocess draws: checked with params, so --dry-run says so.</summary>
     static readonly ParamCheck[] LearningCurveChecks = [ParamCheck.EachAmong("learning_curve.fractions", "preprocess_bt.label_fractions")];
 
-    Stage HeadCurve => _ => HeadOn(_, ExportEncoder)
-        .Description("Learning-curve cells of TrainHead, one per (label fraction, seed)")
+    Stage PretrainCurve => _ => PretrainOn(_, PreprocessAd)
+        .Description("The AD autoencoder once per learning_curve.pretrain_seeds (the one of pretrain.seed is Pretrain's, restored from the run cache)")
+        .PretrainSeedMatrix();
+
+    Stage ExportEncoderCurve => _ => ExportOf(_, PretrainCurve)
+        .Description("Exports each PretrainCurve encoder")
+        .OfEachPretrainSeed();
+
+    Stage HeadCurve => _ => HeadOn(_, ExportEncoderCurve)
+        .Description("Learning-curve cells of TrainHead, one per (pretraining seed, label fraction, seed), on that pretraining seed's encoder")
+        .OfEachPretrainSeed()
         .LearningCurveMatrix();
 
     Stage FineTuneCurve => _ => FineTuneOf(_, HeadCurve)
-        .Description("Learning-curve cells of FineTune, each from the HeadCurve cell of the same fraction and seed")
+        .Description("Learning-curve cells of FineTune, each from the HeadCurve cell of the same pretraining seed, fraction and seed")
+        .OfEachPretrainSeed()
         .LearningCurveMatrix();
 
     Stage BtHeadCurve => _ => HeadOn(_, ExportEncoderBt)
@@ -56,6 +67,17 @@ partial class Build
 
 static class LearningCurveDeclarations
 {
+    /// <summary>One instance per learning_curve.pretrain_seeds, setting pretrain.seed.</summary>
+    public static StageDefinition PretrainSeedMatrix(this StageDefinition stage) =>
+        stage.Matrix(PretrainSeedAxis, over: PretrainSeeds, sets: "pretrain.seed");
+
+    /// <summary>One instance per learning_curve.pretrain_seeds that reads its input's instance of the same seed (and sets
+    /// no key: a cell records its encoder's pretraining seed in training.json, from the model card).</summary>
+    public static StageDefinition OfEachPretrainSeed(this StageDefinition stage) => stage.Matrix(PretrainSeedAxis, over: PretrainSeeds);
+
+    private const string PretrainSeedAxis = "pretrain_seed";
+    private const string PretrainSeeds = "learning_curve.pretrain_seeds";
+
     /// <summary>One instance per (learning_curve.fractions × learning_curve.seeds), setting train.label_fraction and train.seed.</summary>
     public static StageDefinition LearningCurveMatrix(this StageDefinition stage) => stage
         .Matrix("fraction", over: "learning_curve.fractions", sets: "train.label_fraction")

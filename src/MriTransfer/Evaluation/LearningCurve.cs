@@ -5,28 +5,31 @@ using Pipeline.Errors;
 
 namespace MriTransfer.Evaluation;
 
-/// <summary>One learning-curve cell: a variant trained on a label fraction with a seed.</summary>
-public sealed record LearningCurveCell(string Variant, double Fraction, int Seed)
+/// <summary>One learning-curve cell: a variant trained on a label fraction with a seed, from the encoder of a pretraining
+/// seed (null for an arm without a pretrained encoder).</summary>
+public sealed record LearningCurveCell(string Variant, double Fraction, int Seed, int? PretrainSeed = null)
 {
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Variant} (fraction {Fraction}, seed {Seed})");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Variant} (fraction {Fraction}, seed {Seed}{(PretrainSeed is { } p ? $", pretrain seed {p}" : "")})");
 }
 
 /// <summary>Balanced accuracy of one cell on the BT test subjects.</summary>
 public sealed record LearningCurveCellResult(LearningCurveCell Cell, int TestSubjects, double Accuracy, double BalancedAccuracy);
 
 /// <summary>
-/// Mean and sample sd (null for a single seed) of balanced accuracy over the seeds of one (variant, fraction), and the
-/// hierarchical bootstrap interval of that mean (seeds and test patients resampled; <see cref="LearningCurveBootstrap"/>).
+/// Mean and sample sd (null for a single cell) of balanced accuracy over the cells of one (variant, fraction) — its
+/// training seeds × pretraining seeds (0 pretraining seeds: an arm without a pretrained encoder) — and the hierarchical
+/// bootstrap interval of that mean (seeds and test patients resampled; <see cref="LearningCurveBootstrap"/>).
 /// </summary>
 public sealed record LearningCurvePoint(string Variant, double Fraction, int Seeds, double MeanBalancedAccuracy, double? SdBalancedAccuracy,
-    ConfidenceInterval? Ci = null);
+    ConfidenceInterval? Ci = null, int PretrainSeeds = 0);
 
 /// <summary>Aggregates learning-curve cells and reads/writes learning_curve.csv, learning_curve_differences.csv and learning_curve.json.</summary>
 public static class LearningCurve
 {
-    public const string CsvHeader = "variant,fraction,seeds,mean_balanced_accuracy,sd_balanced_accuracy,ci_lower,ci_upper";
+    public const string CsvHeader = "variant,fraction,seeds,mean_balanced_accuracy,sd_balanced_accuracy,ci_lower,ci_upper,pretrain_seeds";
     public const string DifferencesFile = "learning_curve_differences.csv";
-    public const string DifferencesHeader = "variant,baseline,fraction,seeds,difference,ci_lower,ci_upper,p_value,holm_p_value";
+    public const string DifferencesHeader = "variant,baseline,fraction,seeds,difference,ci_lower,ci_upper,p_value,holm_p_value,pretrain_seeds";
 
     public static IReadOnlyList<LearningCurvePoint> Aggregate(IEnumerable<LearningCurveCellResult> cells) =>
         cells.GroupBy(c => (c.Cell.Variant, c.Cell.Fraction))
@@ -36,7 +39,8 @@ public static class LearningCurve
                 var values = g.Select(c => c.BalancedAccuracy).ToList();
                 var mean = values.Average();
                 double? sd = values.Count > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1)) : null;
-                return new LearningCurvePoint(g.Key.Variant, g.Key.Fraction, values.Count, mean, sd);
+                return new LearningCurvePoint(g.Key.Variant, g.Key.Fraction, g.Select(c => c.Cell.Seed).Distinct().Count(), mean, sd,
+                    PretrainSeeds: g.Select(c => c.Cell.PretrainSeed).OfType<int>().Distinct().Count());
             })
             .ToList();
 
@@ -48,12 +52,12 @@ public static class LearningCurve
         var csv = new StringBuilder(CsvHeader + "\n");
         foreach (var p in points)
             csv.Append(CultureInfo.InvariantCulture,
-                $"{p.Variant},{F(p.Fraction)},{p.Seeds},{F(p.MeanBalancedAccuracy)},{O(p.SdBalancedAccuracy)},{O(p.Ci?.Lower)},{O(p.Ci?.Upper)}\n");
+                $"{p.Variant},{F(p.Fraction)},{p.Seeds},{F(p.MeanBalancedAccuracy)},{O(p.SdBalancedAccuracy)},{O(p.Ci?.Lower)},{O(p.Ci?.Upper)},{p.PretrainSeeds}\n");
         File.WriteAllText(Path.Combine(outputDir, "learning_curve.csv"), csv.ToString());
         var diff = new StringBuilder(DifferencesHeader + "\n");
         foreach (var d in differences ?? [])
             diff.Append(CultureInfo.InvariantCulture,
-                $"{d.Variant},{d.Baseline},{F(d.Fraction)},{d.Seeds},{F(d.Difference)},{O(d.Ci?.Lower)},{O(d.Ci?.Upper)},{O(d.PValue, 6)},{O(d.HolmPValue, 6)}\n");
+                $"{d.Variant},{d.Baseline},{F(d.Fraction)},{d.Seeds},{F(d.Difference)},{O(d.Ci?.Lower)},{O(d.Ci?.Upper)},{O(d.PValue, 6)},{O(d.HolmPValue, 6)},{d.PretrainSeeds}\n");
         File.WriteAllText(Path.Combine(outputDir, DifferencesFile), diff.ToString());
 
         using var stream = new MemoryStream();
@@ -63,7 +67,7 @@ public static class LearningCurve
             if (statistics is not null)
             {
                 w.WriteStartObject("bootstrap");
-                w.WriteString("unit", "hierarchical: training seeds, then test patients (a patient's scans together)");
+                w.WriteString("unit", "hierarchical: pretraining seeds and training seeds, then test patients (a patient's scans together)");
                 w.WriteNumber("resamples", statistics.BootstrapResamples);
                 w.WriteNumber("seed", statistics.Seed);
                 w.WriteNumber("ci_level", statistics.CiLevel);
@@ -78,6 +82,7 @@ public static class LearningCurve
                 w.WriteString("variant", p.Variant);
                 w.WriteNumber("fraction", Math.Round(p.Fraction, 4));
                 w.WriteNumber("seeds", p.Seeds);
+                w.WriteNumber("pretrain_seeds", p.PretrainSeeds);
                 w.WriteNumber("mean_balanced_accuracy", Math.Round(p.MeanBalancedAccuracy, 4));
                 if (p.SdBalancedAccuracy is { } sd) w.WriteNumber("sd_balanced_accuracy", Math.Round(sd, 4)); else w.WriteNull("sd_balanced_accuracy");
                 MetricsJson.Ci(w, "balanced_accuracy_ci", p.Ci);
@@ -92,6 +97,7 @@ public static class LearningCurve
                 w.WriteString("baseline", d.Baseline);
                 w.WriteNumber("fraction", Math.Round(d.Fraction, 4));
                 w.WriteNumber("seeds", d.Seeds);
+                w.WriteNumber("pretrain_seeds", d.PretrainSeeds);
                 w.WriteNumber("balanced_accuracy_difference", Math.Round(d.Difference, 4));
                 MetricsJson.Ci(w, "balanced_accuracy_difference_ci", d.Ci);
                 if (d.PValue is { } pv) w.WriteNumber("p_value", Math.Round(pv, 6)); else w.WriteNull("p_value");
@@ -100,12 +106,13 @@ public static class LearningCurve
             }
             w.WriteEndArray();
             w.WriteStartArray("cells");
-            foreach (var c in cells.OrderBy(c => c.Cell.Variant, StringComparer.Ordinal).ThenBy(c => c.Cell.Fraction).ThenBy(c => c.Cell.Seed))
+            foreach (var c in cells.OrderBy(c => c.Cell.Variant, StringComparer.Ordinal).ThenBy(c => c.Cell.Fraction).ThenBy(c => c.Cell.PretrainSeed).ThenBy(c => c.Cell.Seed))
             {
                 w.WriteStartObject();
                 w.WriteString("variant", c.Cell.Variant);
                 w.WriteNumber("fraction", Math.Round(c.Cell.Fraction, 4));
                 w.WriteNumber("seed", c.Cell.Seed);
+                if (c.Cell.PretrainSeed is { } pretrainSeed) w.WriteNumber("pretrain_seed", pretrainSeed);
                 w.WriteNumber("test_subjects", c.TestSubjects);
                 w.WriteNumber("accuracy", Math.Round(c.Accuracy, 4));
                 w.WriteNumber("balanced_accuracy", Math.Round(c.BalancedAccuracy, 4));
@@ -122,9 +129,9 @@ public static class LearningCurve
     {
         var inv = CultureInfo.InvariantCulture;
         return ReadLines(path, CsvHeader, f =>
-            f.Length == 7 && double.TryParse(f[1], NumberStyles.Float, inv, out var fraction) && int.TryParse(f[2], inv, out var seeds)
-            && double.TryParse(f[3], NumberStyles.Float, inv, out var mean)
-                ? new LearningCurvePoint(f[0], fraction, seeds, mean, Optional(f[4]), Interval(f[5], f[6]))
+            f.Length == 8 && double.TryParse(f[1], NumberStyles.Float, inv, out var fraction) && int.TryParse(f[2], inv, out var seeds)
+            && double.TryParse(f[3], NumberStyles.Float, inv, out var mean) && int.TryParse(f[7], inv, out var pretrainSeeds)
+                ? new LearningCurvePoint(f[0], fraction, seeds, mean, Optional(f[4]), Interval(f[5], f[6]), pretrainSeeds)
                 : null);
     }
 
@@ -134,9 +141,9 @@ public static class LearningCurve
         if (!File.Exists(path)) return [];
         var inv = CultureInfo.InvariantCulture;
         return ReadLines(path, DifferencesHeader, f =>
-            f.Length == 9 && double.TryParse(f[2], NumberStyles.Float, inv, out var fraction) && int.TryParse(f[3], inv, out var seeds)
-            && double.TryParse(f[4], NumberStyles.Float, inv, out var difference)
-                ? new LearningCurveDifference(f[0], f[1], fraction, seeds, difference, Interval(f[5], f[6]), Optional(f[7]), Optional(f[8]))
+            f.Length == 10 && double.TryParse(f[2], NumberStyles.Float, inv, out var fraction) && int.TryParse(f[3], inv, out var seeds)
+            && double.TryParse(f[4], NumberStyles.Float, inv, out var difference) && int.TryParse(f[9], inv, out var pretrainSeeds)
+                ? new LearningCurveDifference(f[0], f[1], fraction, seeds, difference, Interval(f[5], f[6]), Optional(f[7]), Optional(f[8]), pretrainSeeds)
                 : null);
     }
 

@@ -54,11 +54,12 @@ public static class LearningCurveEvaluator
             if (records.Select(r => r.Record.Stage).Distinct().Count() > 1)
                 problems.Add($"learning-curve variant '{variant}' mixes cells of stages {string.Join(", ", records.Select(r => r.Record.Stage).Distinct())}: " +
                              string.Join("; ", records.Select(r => $"{r.Dir} ({r.Record.Stage})")));
-            foreach (var twice in records.GroupBy(r => (r.Record.LabelFraction, r.Record.Seed)).Where(g => g.Count() > 1))
-                problems.Add($"learning-curve variant '{variant}' has {twice.Count()} cells of label_fraction {twice.Key.LabelFraction} and seed {twice.Key.Seed} in their training.json: {string.Join(", ", twice.Select(r => r.Dir))}");
-            identified.AddRange(records.Select(r => (new LearningCurveCell(variant, r.Record.LabelFraction, r.Record.Seed), r.Dir)));
+            foreach (var twice in records.GroupBy(r => (r.Record.LabelFraction, r.Record.Seed, r.Record.PretrainSeed)).Where(g => g.Count() > 1))
+                problems.Add($"learning-curve variant '{variant}' has {twice.Count()} cells of label_fraction {twice.Key.LabelFraction}, seed {twice.Key.Seed}" +
+                             $"{(twice.Key.PretrainSeed is { } p ? $" and pretrain_seed {p}" : "")} in their training.json: {string.Join(", ", twice.Select(r => r.Dir))}");
+            identified.AddRange(records.Select(r => (new LearningCurveCell(variant, r.Record.LabelFraction, r.Record.Seed, r.Record.PretrainSeed), r.Dir)));
         }
         if (problems.Count > 0) throw new EvaluationInputException(problems);
-        return identified.OrderBy(c => c.Cell.Variant, StringComparer.Ordinal).ThenBy(c => c.Cell.Fraction).ThenBy(c => c.Cell.Seed).ToList();
+        return identified.OrderBy(c => c.Cell.Variant, StringComparer.Ordinal).ThenBy(c => c.Cell.Fraction).ThenBy(c => c.Cell.PretrainSeed).ThenBy(c => c.Cell.Seed).ToList();
     }
 }

@@ -74,12 +74,13 @@ public static class Headline
         var rows = differences.Where(d => d.Variant == variant).OrderBy(d => d.Fraction).ToList();
         if (rows.Count == 0) return null;
         var held = rows.Where(d => d.Ci is { } ci && (ci.Lower > 0 || ci.Upper < 0) && d.HolmPValue is { } h && h < 1 - ciLevel).ToList();
-        var seeds = rows.Min(d => d.Seeds);
+        var pretrainSeeds = rows.Max(d => d.PretrainSeeds);
+        var seeds = rows.Min(d => d.Seeds) + " training seeds" + (pretrainSeeds > 1 ? $" × {pretrainSeeds} pretraining seeds" : "");
         var per = string.Join(" ", rows.Select(d => Sentence(Describe(d.Variant), Describe(d.Baseline), d.Difference, d.Ci, d.PValue, d.HolmPValue, ciLevel,
             $"At label fraction {Fraction(d.Fraction)}")));
         var verdict = held.Count == 0
-            ? $"Over {seeds} training seeds and the test patients, the difference from {Describe(rows[0].Baseline)} holds up at no label fraction."
-            : $"Over {seeds} training seeds and the test patients, the difference from {Describe(rows[0].Baseline)} holds up at label fraction(s) " +
+            ? $"Over {seeds} and the test patients, the difference from {Describe(rows[0].Baseline)} holds up at no label fraction."
+            : $"Over {seeds} and the test patients, the difference from {Describe(rows[0].Baseline)} holds up at label fraction(s) " +
               $"{string.Join(", ", held.Select(d => Fraction(d.Fraction)))} ({(held.All(d => d.Difference > 0) ? "higher" : held.All(d => d.Difference < 0) ? "lower" : "mixed signs")}).";
         return verdict + " " + per;
     }

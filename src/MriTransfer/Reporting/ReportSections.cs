@@ -58,14 +58,15 @@ internal static class ReportSections
     }
 
     public static void LearningCurveTable(ReportDocument doc, IReadOnlyList<LearningCurvePoint> points, double ciLevel) =>
-        doc.Table(["variant", "label fraction", "seeds", "mean balanced accuracy", "sd", $"{ciLevel * 100:0.#} % CI (seeds × patients)"],
-            points.Select(p => (IReadOnlyList<string>)[p.Variant, F(p.Fraction, "0.###"), p.Seeds.ToString(), F(p.MeanBalancedAccuracy), F(p.SdBalancedAccuracy), Ci(p.Ci)]));
+        doc.Table(["variant", "label fraction", "seeds", "pretraining seeds", "mean balanced accuracy", "sd", $"{ciLevel * 100:0.#} % CI (seeds × patients)"],
+            points.Select(p => (IReadOnlyList<string>)[p.Variant, F(p.Fraction, "0.###"), p.Seeds.ToString(), p.PretrainSeeds == 0 ? "–" : p.PretrainSeeds.ToString(),
+                F(p.MeanBalancedAccuracy), F(p.SdBalancedAccuracy), Ci(p.Ci)]));
 
     public static void LearningCurveDifferences(ReportDocument doc, IReadOnlyList<LearningCurveDifference> differences, double ciLevel)
     {
         if (differences.Count == 0) return;
-        doc.Paragraph("Each arm minus the baseline at each label fraction: mean over seeds, hierarchical bootstrap (training seeds, then test patients, " +
-                      $"paired by seed), two-sided bootstrap p, Holm-adjusted over the {differences.Count} differences shown.")
+        doc.Paragraph("Each arm minus the baseline at each label fraction: mean over its cells, hierarchical bootstrap (training seeds and pretraining seeds, " +
+                      $"then test patients, paired by training seed), two-sided bootstrap p, Holm-adjusted over the {differences.Count} differences shown.")
             .Table(["comparison", "label fraction", "seeds", "Δ balanced accuracy", $"{ciLevel * 100:0.#} % CI", "p", "Holm p"],
                 differences.Select(d => (IReadOnlyList<string>)[$"{d.Variant} vs {d.Baseline}", F(d.Fraction, "0.###"), d.Seeds.ToString(),
                     F(d.Difference, "+0.000;−0.000;0.000"), Ci(d.Ci), F(d.PValue, "0.0000"), F(d.HolmPValue, "0.0000")]));

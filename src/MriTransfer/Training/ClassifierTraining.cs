@@ -17,7 +17,7 @@ namespace MriTransfer.Training;
 internal sealed record ClassifierPlan(
     string Stage, EncoderClassifier Model, IReadOnlyList<TrainableGroup> Groups, IReadOnlyList<nn.Module> Frozen,
     double BaseLr, int Epochs, int WarmupEpochs, JsonObject Provenance, bool FrozenEncoder = false, bool FitStandardizer = true,
-    string? ProbeEncoder = null);
+    string? ProbeEncoder = null, int? PretrainSeed = null);
 
 /// <summary>
 /// What TrainHead, FineTune and TrainScratch share: the epoch loop (best epoch by <c>classifier.monitor</c>, ties broken by
@@ -68,7 +68,7 @@ internal static class ClassifierTraining
         var encoderChange = encoderStart.Relative(model.Encoder);
 
         ModelFiles.WriteJson(Path.Combine(outputDir, "model.json"), Description(model, data));
-        var training = new TrainingRecord(plan.Stage, settings.Train.Seed, settings.Train.LabelFraction).ToJson(new JsonObject
+        var training = new TrainingRecord(plan.Stage, settings.Train.Seed, settings.Train.LabelFraction, plan.PretrainSeed).ToJson(new JsonObject
         {
             ["subjects_used"] = new JsonObject
             {

@@ -19,6 +19,7 @@ public static class FineTuning
             throw new ModelConfigurationException(
                 $"finetune.unfreeze_blocks = {settings.UnfreezeBlocks} exceeds the encoder's {classifier.Model.Channels.Count} blocks (model.channels); use 0 for all");
         CheckSameSubset(headDir, classifier);
+        var pretrainSeed = TrainingRecord.Read(headDir).PretrainSeed;
         var data = ClassifierTraining.LoadData(btDir, classifier);
         using (var template = ClassifierTraining.NewModel(data, classifier)) CheckSameClassifier(headDir, template);
         ClassifierPlan Plan(double lr)
@@ -37,7 +38,7 @@ public static class FineTuning
                     ["unfrozen_blocks"] = settings.UnfreezeBlocks == 0 ? model.Architecture.Depth : settings.UnfreezeBlocks,
                     ["encoder_lr_multiplier"] = settings.EncoderLrMultiplier,
                 },
-                FitStandardizer: false);
+                FitStandardizer: false, PretrainSeed: pretrainSeed);
         }
         LearningRateSelection.Run(settings.LrGrid, settings.Lr, Plan, data, classifier, outputDir, progress, log);
     }

@@ -18,6 +18,7 @@ public static class HeadTraining
     {
         head ??= new HeadOptions(AdaptNorm: false);
         var data = ClassifierTraining.LoadData(btDir, settings);
+        var pretrainSeed = (int?)EncoderFiles.ReadCard(encoderDir)["seed"];
         ClassifierPlan Plan(double lr)
         {
             var model = ClassifierTraining.NewModel(data, settings);
@@ -35,7 +36,7 @@ public static class HeadTraining
                         : model.Architecture.Norm == "batch" ? "from pretraining (eval mode)" : $"none ({model.Architecture.Norm} norm normalises each volume by itself)",
                     ["augmentation"] = settings.Classifier.Augment.Flip ? "flips (features of the flipped volumes cached too); no other augmentation" : "none",
                 },
-                FrozenEncoder: true, ProbeEncoder: "exported encoder");
+                FrozenEncoder: true, ProbeEncoder: "exported encoder", PretrainSeed: pretrainSeed);
         }
         LearningRateSelection.Run(settings.Classifier.LrGrid, settings.Optimizer.Lr, Plan, data, settings, outputDir, progress, log);
     }

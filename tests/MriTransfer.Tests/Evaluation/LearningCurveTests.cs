@@ -59,7 +59,7 @@ public class LearningCurveTests
     }
 
     [Theory]
-    [InlineData("TrainHead", 0.25, "learning-curve variant 'head' has 2 cells of label_fraction 0.25 and seed 1")]
+    [InlineData("TrainHead", 0.25, "learning-curve variant 'head' has 2 cells of label_fraction 0.25, seed 1 in their training.json")]
     [InlineData("TrainScratch", 0.5, "learning-curve variant 'head' mixes cells of stages TrainHead, TrainScratch")]
     public void Given_cells_of_one_variant_that_are_not_one_stage_s_distinct_cells_when_scored_then_they_are_refused_naming_them(
         string secondStage, double secondFraction, string expected)

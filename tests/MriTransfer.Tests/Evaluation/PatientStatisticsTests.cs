@@ -138,4 +138,35 @@ public class PatientStatisticsTests
         Assert.Equal(("head", "scratch", -0.5), (d.Variant, d.Baseline, d.Difference));
         Assert.Equal(d.PValue, d.HolmPValue); // a family of one
     }
+
+    [Fact]
+    public void Given_two_pretraining_seeds_that_disagree_completely_when_the_curve_is_bootstrapped_then_its_interval_covers_the_encoder_variance()
+    {
+        // Given head cells from two encoders (every seed right from pretraining seed 0, wrong from seed 1), one training
+        // seed, and a scratch baseline without an encoder
+        var truth = Enumerable.Range(0, 40).Select(i => i % 2).ToArray();
+        var wrong = truth.Select(t => 1 - t).ToArray();
+        var cells = new List<(LearningCurveCell, int[])>
+        {
+            (new LearningCurveCell("head", 1.0, 0, PretrainSeed: 0), truth), (new LearningCurveCell("head", 1.0, 0, PretrainSeed: 1), wrong),
+            (new LearningCurveCell("finetune", 1.0, 0, PretrainSeed: 0), truth), (new LearningCurveCell("finetune", 1.0, 0, PretrainSeed: 1), wrong),
+            (new LearningCurveCell("scratch", 1.0, 0), truth),
+        };
+
+        var (points, differences) = LearningCurveBootstrap.Run(cells, truth, 2, PatientClusters.Singletons(40),
+            new LearningCurveStatistics(2000, 3, 0.95, "scratch"));
+
+        // Then the point averages both encoders and says so, and resampling the pretraining seeds reaches 0 and 1
+        // (with one training seed, only the encoder draw moves it)
+        var head = points.Single(p => p.Variant == "head");
+        Assert.Equal((0.5, 1, 2), (head.MeanBalancedAccuracy, head.Seeds, head.PretrainSeeds));
+        Assert.Equal((0.0, 1.0), (head.Ci!.Lower, head.Ci.Upper));
+        Assert.Equal(0, points.Single(p => p.Variant == "scratch").PretrainSeeds);
+        // a head and its fine-tune share the encoder draw: identical cells give identical intervals and p-values
+        var finetune = points.Single(p => p.Variant == "finetune");
+        Assert.Equal(head.Ci, finetune.Ci);
+        var byVariant = differences.ToDictionary(d => d.Variant);
+        Assert.Equal((-0.5, 2), (byVariant["head"].Difference, byVariant["head"].PretrainSeeds));
+        Assert.Equal(byVariant["head"].PValue, byVariant["finetune"].PValue);
+    }
 }

@@ -71,6 +71,10 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
         Assert.True((double)Record("scratch")["encoder_relative_change"]! > 0);
         Assert.Equal(TrainingParams.FineTune().Lr * TrainingParams.FineTune().EncoderLrMultiplier, (double)Record("finetune")["lr"]!["encoder"]!, 1e-12);
         Assert.Equal(readout, (string)Record("scratch")["readout"]!);
+        // head and fine-tune name the pretraining seed of their encoder (its model card's), scratch has none
+        var cardSeed = (int)EncoderFiles.ReadCard(pipeline.EncoderDir)["seed"]!;
+        Assert.Equal((cardSeed, cardSeed, (int?)null), (TrainingRecord.Read(Path.Combine(temp.Path, "head")).PretrainSeed,
+            TrainingRecord.Read(Path.Combine(temp.Path, "finetune")).PretrainSeed, TrainingRecord.Read(Path.Combine(temp.Path, "scratch")).PretrainSeed));
         Assert.Equal("random", (string)Record("scratch")["probes"]!["encoder"]!);
         Assert.InRange((double)Record("head")["probes"]!["knn_val_balanced_accuracy"]!, 0, 1);
         Assert.InRange((double)Record("head")["probes"]!["linear_val_balanced_accuracy"]!, 0, 1);

@@ -48,7 +48,7 @@ public static class ImageNetFineTuning
 
     private static void CheckHeadMatches(string headDir, ResNetSliceModelInfo head, IReadOnlyList<string> classes, CohortMode mode, SliceTrainingSettings settings)
     {
-        var (_, seed, fraction) = TrainingRecord.Read(headDir);
+        var (_, seed, fraction, _) = TrainingRecord.Read(headDir);
         var problems = new List<string>();
         var modelJson = Path.Combine(headDir, "model.json");
         var trainingJson = Path.Combine(headDir, "training.json");
