@@ -120,4 +120,15 @@ public sealed record EncoderArchitecture
 
     public override string ToString() =>
         $"{SpatialDims}-D {Block} encoder [{string.Join("-", Channels)}], {Norm} norm, {Activation}";
+
+    /// <summary>The layers of one block and the output, in words (the model card's architecture_text).</summary>
+    public string LayerText()
+    {
+        var conv = $"conv{SpatialDims}d 3";
+        var unit = $"{Norm} norm → {Activation}";
+        var block = IsStrided
+            ? $"[{conv}, stride 2, padding 1 → {unit} → {conv}, padding 1 → {unit}]"
+            : $"[{conv}, padding 1 → {unit}] ×2 → conv stride 2, kernel 2";
+        return $"{Depth} blocks of {block}; output (N, {FeatureChannels}, S/{1 << Depth})";
+    }
 }

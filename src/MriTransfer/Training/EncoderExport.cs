@@ -21,7 +21,7 @@ public static class EncoderExport
         {
             ["name"] = "MriTransfer AD autoencoder encoder",
             ["architecture"] = architecture.ToJson(),
-            ["architecture_text"] = $"{architecture.Depth} blocks of [conv{architecture.SpatialDims}d 3, padding 1 → {architecture.Norm} norm → {architecture.Activation}] ×2 → conv stride 2, kernel 2; output (N, {architecture.FeatureChannels}, S/{1 << architecture.Depth})",
+            ["architecture_text"] = architecture.LayerText(),
             ["input"] = new JsonObject
             {
                 ["mode"] = description["mode"]?.DeepClone(),

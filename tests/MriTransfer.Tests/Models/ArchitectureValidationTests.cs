@@ -4,6 +4,12 @@ namespace MriTransfer.Tests.Models;
 
 public class ArchitectureValidationTests
 {
+    [Theory]
+    [InlineData("strided", "3 blocks of [conv3d 3, stride 2, padding 1 → batch norm → relu → conv3d 3, padding 1 → batch norm → relu]; output (N, 64, S/8)")]
+    [InlineData("plain", "3 blocks of [conv3d 3, padding 1 → batch norm → relu] ×2 → conv stride 2, kernel 2; output (N, 64, S/8)")]
+    public void The_model_card_text_describes_the_block_the_encoder_has(string block, string expected) =>
+        Assert.Equal(expected, EncoderArchitecture.Create(3, [16, 32, 64], block: block).LayerText());
+
     [Fact]
     public void An_input_shape_not_divisible_by_two_to_the_depth_is_refused_with_the_shapes_that_work()
     {
