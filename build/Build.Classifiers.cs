@@ -3,7 +3,7 @@ using Pipeline.Engine;
 // The three autoencoder-family variants compared on BT: frozen encoder + head, fine-tuned, and from scratch.
 partial class Build
 {
-    static readonly string[] ClassifierParams = ["classifier", "model", "train"];
+    static readonly string[] ClassifierParams = ["classifier", "model", "train", SampleMemoryKey];
 
     Stage TrainHead => _ => HeadOn(_, ExportEncoder)
         .Description("Frozen AD-pretrained encoder + trained head on the BT train split")

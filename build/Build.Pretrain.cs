@@ -2,8 +2,9 @@ using Pipeline.Engine;
 
 partial class Build
 {
-    /// <summary>pretrain.* and the encoder's keys of model.* (not the readout or head: changing those reruns only the classifiers).</summary>
-    static readonly string[] PretrainParamKeys = ["pretrain", "model.channels", "model.block", "model.norm", "model.norm_groups", "model.activation"];
+    /// <summary>pretrain.* and the encoder's keys of model.* (not the readout or head: changing those reruns only the
+    /// classifiers), and where its sample sets live.</summary>
+    static readonly string[] PretrainParamKeys = ["pretrain", "model.channels", "model.block", "model.norm", "model.norm_groups", "model.activation", SampleMemoryKey];
 
     Stage Pretrain => _ => PretrainOn(_, PreprocessAd)
         .Description("Trains the convolutional autoencoder on the AD train split, early stopping on AD val");

@@ -19,6 +19,10 @@ partial class Build
         ["MKL_CBWR"] = "COMPATIBLE",        // MKL's conditional numerical reproducibility, vendor-independent (linear layers, exp)
     };
 
+    /// <summary>Declared by the stages that hold sample sets (Pretrain, the encoder classifiers): above this share of the
+    /// available memory they memory-map them. Results do not depend on it.</summary>
+    const string SampleMemoryKey = "runtime.sample_memory_fraction";
+
     /// <summary>A stage that trains or runs a network: takes runtime.torch_threads cores, and the pinned kernels unless
     /// runtime.reproducible_kernels is off (the variables, not the key, are its fingerprint and pipeline.lock's record).</summary>
     StageDefinition TorchStage(StageDefinition stage)

@@ -68,25 +68,31 @@ public class PipelineTests(PipelineWorkspace workspace) : IClassFixture<Pipeline
     [Fact]
     public void The_learning_curve_runs_every_cell_and_adding_a_seed_runs_only_the_new_cells()
     {
-        // Given the tiny profile with one seed, when the LearningCurve target runs
+        // Given the tiny profile with one training seed and two pretraining seeds, when the LearningCurve target runs
         workspace.UseProfile("tiny-3d.yaml");
         var first = workspace.Build("LearningCurve");
 
-        // Then every (fraction, seed) cell of head, fine-tune, scratch and the BT control's head and fine-tune ran, and the
-        // report includes the curve
+        // Then every (fraction, seed) cell of head, fine-tune, scratch and the BT control's head and fine-tune ran, the AD
+        // head and fine-tune from each pretraining seed's encoder (the autoencoder pretrained once more), and the report
+        // includes the curve
         Assert.True(first.Exit == 0, first.Output);
-        var curve = File.ReadAllText(Path.Combine(workspace.Root, "out/LearningCurveSummary/learning_curve.csv"));
-        foreach (var variant in new[] { "head", "finetune", "scratch", "bt_head", "bt_finetune" })
+        var curve = File.ReadAllLines(Path.Combine(workspace.Root, "out/LearningCurveSummary/learning_curve.csv"));
+        foreach (var (variant, pretrainSeeds) in new[] { ("head", 2), ("finetune", 2), ("scratch", 0), ("bt_head", 1), ("bt_finetune", 1) })
             foreach (var fraction in new[] { "0.5", "1" })
-                Assert.Contains($"{variant},{fraction},1,", curve);
+                Assert.Single(curve, l => l.StartsWith($"{variant},{fraction},1,", StringComparison.Ordinal) && l.EndsWith($",{pretrainSeeds}", StringComparison.Ordinal));
+        var firstRan = PipelineWorkspace.StagesRun(first.Output);
+        Assert.Contains("PretrainCurve/pretrain_seed-1", firstRan);
+        Assert.Contains("FineTuneCurve/pretrain_seed-1_fraction-0.5_seed-0", firstRan);
         Assert.True(File.Exists(Path.Combine(workspace.Root, "out/LearningCurveReport/plots/learning_curve.png")), first.Output);
 
-        // When a second seed is added, then only the new cells (and the summary and its report) run
-        workspace.EditParams("learning_curve: { fractions: [0.5, 1.0], seeds: [0] }", "learning_curve: { fractions: [0.5, 1.0], seeds: [0, 1] }");
+        // When a second training seed is added, then only the new cells (and the summary and its report) run
+        workspace.EditParams("learning_curve: { fractions: [0.5, 1.0], seeds: [0], pretrain_seeds: [0, 1] }",
+            "learning_curve: { fractions: [0.5, 1.0], seeds: [0, 1], pretrain_seeds: [0, 1] }");
         var second = workspace.Build("LearningCurve");
         Assert.True(second.Exit == 0, second.Output);
         var ran = PipelineWorkspace.StagesRun(second.Output);
-        Assert.Equal(10, ran.Count(id => id.EndsWith("_seed-1", StringComparison.Ordinal))); // 5 arms × 2 fractions
+        // (scratch, bt_head, bt_finetune) × 2 fractions + (head, finetune) × 2 pretraining seeds × 2 fractions
+        Assert.Equal(14, ran.Count(id => id.EndsWith("_seed-1", StringComparison.Ordinal)));
         Assert.DoesNotContain(ran, id => id.EndsWith("_seed-0", StringComparison.Ordinal));
         Assert.Equal(["LearningCurveReport", "LearningCurveSummary"], ran.Where(id => !id.Contains('/')).Order());
     }

@@ -31,8 +31,8 @@ public sealed record ClassifierData(PreprocessedCohort Cohort, SampleSet Train, 
         if (problems.Count > 0) throw new TrainingInputException(problems);
 
         return new ClassifierData(cohort,
-            SampleSet.Load(cohort, train, architecture, labelled: true),
-            SampleSet.Load(cohort, val, architecture, labelled: true));
+            SampleSet.Load(cohort, train, architecture, labelled: true, settings.Runtime.SampleMemoryFraction),
+            SampleSet.Load(cohort, val, architecture, labelled: true, settings.Runtime.SampleMemoryFraction));
     }
 
     /// <summary>Inverse-frequency weights over training samples (N / (C · n_c)), or all ones.</summary>

@@ -51,6 +51,7 @@ internal static class ClassifierTraining
         Action<string>? log = null)
     {
         var model = plan.Model;
+        log?.Invoke($"samples: train {data.Train.StorageDescription}; val {data.Val.StorageDescription}");
         using var encoderStart = WeightChange.Snapshot(model.Encoder);
         using var trainFeatures = plan.FrozenEncoder ? FrozenFeatures.Compute(model, data.Train, settings.Classifier.BatchSize, settings.Classifier.Augment.Flip) : null;
         using var valFeatures = plan.FrozenEncoder ? FrozenFeatures.Compute(model, data.Val, settings.Classifier.BatchSize, withFlips: false) : null;

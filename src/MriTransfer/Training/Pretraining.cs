@@ -28,8 +28,9 @@ public static class Pretraining
         var indexSha256 = Fingerprint.OfFile(cohort.IndexPath);
         var architecture = settings.Model.Architecture(cohort.Mode.SpatialDims());
         architecture.ValidateInputShape(VolumeTensors.SpatialShape(cohort.Shape, architecture.SpatialDims), cohort.SummaryPath);
-        var train = LoadSplit(cohort, "train", architecture);
-        var val = LoadSplit(cohort, "val", architecture);
+        var train = LoadSplit(cohort, "train", architecture, settings.Runtime.SampleMemoryFraction);
+        var val = LoadSplit(cohort, "val", architecture, settings.Runtime.SampleMemoryFraction);
+        log?.Invoke($"samples: train {train.StorageDescription}; val {val.StorageDescription}");
 
         manual_seed(Seeds.Derive(settings.Pretrain.Seed, Seeds.Weights));
         using var model = new Autoencoder(architecture, settings.Variant);
@@ -52,12 +53,12 @@ public static class Pretraining
         if (resumeDir is not null) PretrainResumeState.Clear(resumeDir);
     }
 
-    private static SampleSet LoadSplit(PreprocessedCohort cohort, string split, EncoderArchitecture architecture)
+    private static SampleSet LoadSplit(PreprocessedCohort cohort, string split, EncoderArchitecture architecture, double? memoryFraction)
     {
         var subjects = cohort.Split(split);
         if (subjects.Count == 0)
             throw new TrainingInputException($"{Path.Combine(cohort.Root, "index.csv")}: no subjects in the '{split}' split; Pretrain needs AD train and val subjects");
-        return SampleSet.Load(cohort, subjects, architecture, labelled: false);
+        return SampleSet.Load(cohort, subjects, architecture, labelled: false, memoryFraction);
     }
 
     private static void Publish(string stateDir, string outputDir)

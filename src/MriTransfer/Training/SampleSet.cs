@@ -10,17 +10,21 @@ namespace MriTransfer.Training;
 /// one per slice in 2-D. A batch is an <c>index_select</c> of its rows, so no voxel passes through managed code per
 /// step. Each sample knows its subject (for subject-level evaluation: in 2-D a subject's probabilities are the mean
 /// over its slices) and its class. Memory: N × voxels × 4 bytes (<see cref="Bytes"/>; the default AD train split, 960
-/// subjects at 32³, is 126 MB; at 64³ it would be 1.0 GB), the same as the per-subject arrays it replaces.
+/// subjects at 32³, is 126 MB; at 64³ it would be 1.0 GB), held in RAM, or memory-mapped from a temp file when it is
+/// larger than <c>runtime.sample_memory_fraction</c> of the available memory (<see cref="SampleStorage"/>).
 /// </summary>
 public sealed class SampleSet : IDisposable
 {
     /// <summary>Input voxels per evaluation batch (4 Mi voxels = 16 MB of input: 128 samples at 32³, 16 at 64³).</summary>
     public const long EvaluationVoxels = 1L << 22;
 
-    private SampleSet(Tensor data, Tensor labels, IReadOnlyList<int> subjectOf, IReadOnlyList<PreprocessedSubject> subjects,
+    private readonly SampleStorage _storage;
+
+    private SampleSet(SampleStorage storage, Tensor labels, IReadOnlyList<int> subjectOf, IReadOnlyList<PreprocessedSubject> subjects,
         IReadOnlyList<int> subjectLabels, long[] sampleShape)
     {
-        Data = data;
+        _storage = storage;
+        Data = storage.Data;
         LabelTensor = labels;
         SubjectOf = subjectOf;
         Subjects = subjects;
@@ -39,6 +43,9 @@ public sealed class SampleSet : IDisposable
     public long[] SampleShape { get; }
     public int Count => SubjectOf.Count;
     public long Bytes => Data.numel() * sizeof(float);
+    /// <summary>Where the samples are held (RAM or a memory-mapped file) and why, for the stage's log.</summary>
+    public string StorageDescription => _storage.Description;
+    public bool IsMapped => _storage.IsMapped;
 
     public int LabelOf(int sample) => SubjectLabels[SubjectOf[sample]];
 
@@ -46,14 +53,17 @@ public sealed class SampleSet : IDisposable
     /// Reads the subjects' volumes (and only theirs) straight into one tensor, checking each has the cohort's shape and
     /// that it fits the encoder.
     /// </summary>
-    public static SampleSet Load(PreprocessedCohort cohort, IReadOnlyList<PreprocessedSubject> subjects, EncoderArchitecture architecture, bool labelled)
+    /// <param name="memoryFraction"><c>runtime.sample_memory_fraction</c> (null: in RAM whatever the size).</param>
+    public static SampleSet Load(PreprocessedCohort cohort, IReadOnlyList<PreprocessedSubject> subjects, EncoderArchitecture architecture, bool labelled,
+        double? memoryFraction = null)
     {
         if (subjects.Count == 0) throw new TrainingInputException($"{cohort.Root}: no subjects to load");
         var dims = architecture.SpatialDims;
         var perVolume = VolumeTensors.SamplesPerVolume(cohort.Shape, dims);
         var sampleShape = VolumeTensors.SampleShape(cohort.Shape, dims);
         var count = (long)subjects.Count * perVolume;
-        var data = empty([count, .. sampleShape], ScalarType.Float32).DetachFromDisposeScope();
+        var storage = SampleStorage.Allocate([count, .. sampleShape], memoryFraction);
+        var data = storage.Data;
         var subjectOf = new List<int>();
         var labels = new List<int>();
         try
@@ -77,11 +87,11 @@ public sealed class SampleSet : IDisposable
         }
         catch
         {
-            data.Dispose();
+            storage.Dispose();
             throw;
         }
         var sampleLabels = NativeTensors.Longs(subjectOf.Select(s => labels[s]).ToList()).DetachFromDisposeScope();
-        return new SampleSet(data, sampleLabels, subjectOf, subjects, labels, sampleShape);
+        return new SampleSet(storage, sampleLabels, subjectOf, subjects, labels, sampleShape);
     }
 
     /// <summary>A (B, 1, …) tensor of the given samples (a copy, in the current dispose scope).</summary>
@@ -137,7 +147,7 @@ public sealed class SampleSet : IDisposable
 
     public void Dispose()
     {
-        Data.Dispose();
+        _storage.Dispose();
         LabelTensor.Dispose();
     }
 }

@@ -56,6 +56,22 @@ public class PretrainingTests
     }
 
     [Fact]
+    public void Memory_mapped_samples_train_the_same_autoencoder_byte_for_byte()
+    {
+        // Given the same tiny pretraining with its sample sets in RAM and memory-mapped (fraction 0: always)
+        using var cohort = new TinyCohort(["ad"], trainPerClass: 4, valPerClass: 2);
+        using var temp = new TempDir();
+        var log = new List<string>();
+        Pretraining.Run(cohort.Root, temp.Sub("ram"), TrainingParams.Pretrain(), _ => { });
+        Pretraining.Run(cohort.Root, temp.Sub("mapped"), TrainingParams.Pretrain(p => p["runtime.sample_memory_fraction"] = 0.0), _ => { }, log: log.Add);
+
+        // Then the weights and history are identical, and the log says where the samples were
+        foreach (var file in new[] { "autoencoder.pt", "history.csv" })
+            Assert.True(File.ReadAllBytes(Path.Combine(temp.Path, "ram", file)).SequenceEqual(File.ReadAllBytes(Path.Combine(temp.Path, "mapped", file))), file);
+        Assert.Contains(log, l => l.StartsWith("samples: train memory-mapped from ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_interrupted_run_resumes_from_its_last_epoch_and_ends_like_an_uninterrupted_one()
     {
         using var cohort = new TinyCohort(AdClasses, trainPerClass: 2, valPerClass: 1);

@@ -14,6 +14,7 @@ public static class TrainingParams
         ["model.head_hidden"] = new[] { 8 },
         ["model.dropout"] = 0.0,
         ["runtime.torch_threads"] = 1,
+        ["runtime.sample_memory_fraction"] = 0.5,
         ["pretrain.epochs"] = 2,
         ["pretrain.batch_size"] = 2,
         ["pretrain.patience"] = 4,
