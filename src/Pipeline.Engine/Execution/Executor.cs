@@ -15,6 +15,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
     private readonly object _lockGate = new();
     private readonly Dictionary<string, string> _buildFailures = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StageResult> _finished = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _sameWork = new(StringComparer.Ordinal);
     private IReadOnlyList<StageInstance> _instances = [];
 
     public IReadOnlyList<StageResult> Run(IReadOnlyList<StageInstance> instances, CancellationToken cancel)
@@ -87,6 +88,22 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         var why = string.Join("; ", reasons);
         if (options.DryRun) return Report(instance, StageStatus.Waiting, "would run: " + why, TimeSpan.Zero);
 
+        if (cancel.IsCancellationRequested) return Report(instance, StageStatus.Skipped, "interrupted", TimeSpan.Zero, blockedBy: "interrupted");
+
+        // Two instances with one fingerprint (Pretrain and PretrainCurve/pretrain_seed-0) are the same work and would
+        // share a resume folder: one runs, the other waits for it and then restores its outputs from the run cache.
+        var sameWork = _sameWork.GetOrAdd(state.Fingerprint, _ => new SemaphoreSlim(1, 1));
+        if (!sameWork.Wait(0))
+        {
+            sink.Update(instance.Id, StageStatus.Waiting, $"{why}; the same work (fingerprint {state.Fingerprint[..8]}) is running as another stage");
+            sameWork.Wait(CancellationToken.None);
+        }
+        try { return RestoreOrExecute(instance, state, why, ready, cancel); }
+        finally { sameWork.Release(); }
+    }
+
+    private StageResult RestoreOrExecute(StageInstance instance, StageState state, string why, ReadyQueue? ready, CancellationToken cancel)
+    {
         if (cancel.IsCancellationRequested) return Report(instance, StageStatus.Skipped, "interrupted", TimeSpan.Zero, blockedBy: "interrupted");
         if (!options.NoRunCache && !options.Forces(instance) && runCache.Restore(state.Fingerprint, instance.Id) is { } restored)
         {
