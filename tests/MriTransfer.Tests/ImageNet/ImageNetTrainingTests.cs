@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using MriTransfer.Cohorts.Preprocessed;
 using MriTransfer.Imaging;
@@ -96,7 +98,11 @@ public sealed class ImageNetTrainingTests(TrainedHeadFixture trained) : IClassFi
         // (the CNTK export has [2, 2, 2, 3] blocks), 3 shortcuts and the head, and nonzero steps
         Assert.Contains(log, l => l.StartsWith("ImageNetFineTune model: 23 conv/linear layers", StringComparison.Ordinal));
         var profile = Assert.Single(log, l => l.StartsWith("ImageNetFineTune epoch 1 profile: ", StringComparison.Ordinal));
-        Assert.Matches(@"; [1-9]\d* steps, .*training [1-9][\d.]* GFLOP/s", profile);
+        // (the rate itself depends on the machine: a slow CI runner does the tiny fixture at under 1 GFLOP/s)
+        var counts = Regex.Match(profile, @"; (\d+) steps, .*training ([\d.]+) GFLOP/s");
+        Assert.True(counts.Success, profile);
+        Assert.True(int.Parse(counts.Groups[1].Value, CultureInfo.InvariantCulture) > 0, profile);
+        Assert.True(double.Parse(counts.Groups[2].Value, CultureInfo.InvariantCulture) > 0, profile);
     }
 
     [Fact]
