@@ -16,16 +16,17 @@ public sealed class SampleStorage : IDisposable
 {
     private string? _path;
 
-    private SampleStorage(Tensor data, string? path, string description)
+    private SampleStorage(Tensor data, string? path, bool isMapped, string description)
     {
         Data = data;
         _path = path;
+        IsMapped = isMapped;
         Description = description;
     }
 
     /// <summary>The (N, …) float32 tensor, contiguous; owned by the storage.</summary>
     public Tensor Data { get; }
-    public bool IsMapped => Description.StartsWith("memory-mapped", StringComparison.Ordinal);
+    public bool IsMapped { get; }
     /// <summary>For the log: where the samples are held and why.</summary>
     public string Description { get; }
 
@@ -34,11 +35,12 @@ public sealed class SampleStorage : IDisposable
     public static SampleStorage Allocate(long[] shape, double? memoryFraction)
     {
         var bytes = shape.Aggregate(1L, (a, n) => a * n) * sizeof(float);
-        var available = AvailableMemoryBytes();
         var mb = (double b) => (b / (1 << 20)).ToString("F0", CultureInfo.InvariantCulture);
-        if (memoryFraction is not { } fraction || bytes <= fraction * available)
-            return new SampleStorage(empty(shape, ScalarType.Float32).DetachFromDisposeScope(), null,
-                $"in memory ({mb(bytes)} MB of {mb(available)} MB available)");
+        if (memoryFraction is not { } fraction)
+            return InMemory(shape, $"in memory ({mb(bytes)} MB)");
+        var available = AvailableMemoryBytes();
+        if (bytes <= fraction * available)
+            return InMemory(shape, $"in memory ({mb(bytes)} MB of {mb(available)} MB available)");
 
         var path = Path.Combine(Path.GetTempPath(), $"mritransfer-samples-{Environment.ProcessId}-{Guid.NewGuid():N}.f32");
         Tensor flat;
@@ -52,10 +54,13 @@ public sealed class SampleStorage : IDisposable
         }
         var data = flat.reshape(shape).DetachFromDisposeScope();
         flat.Dispose();
-        var storage = new SampleStorage(data, path, $"memory-mapped from {path} ({mb(bytes)} MB > runtime.sample_memory_fraction {fraction} × {mb(available)} MB available)");
+        var storage = new SampleStorage(data, path, isMapped: true, $"memory-mapped from {path} ({mb(bytes)} MB > runtime.sample_memory_fraction {fraction} × {mb(available)} MB available)");
         if (!OperatingSystem.IsWindows() && TryDelete(path)) storage._path = null; // the mapping keeps the pages
         return storage;
     }
+
+    private static SampleStorage InMemory(long[] shape, string description) =>
+        new(empty(shape, ScalarType.Float32).DetachFromDisposeScope(), null, isMapped: false, description);
 
     /// <summary>MemAvailable of /proc/meminfo where there is one, else what the runtime reports as available to it.</summary>
     public static long AvailableMemoryBytes()
