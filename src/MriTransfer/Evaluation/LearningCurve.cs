@@ -22,7 +22,17 @@ public sealed record LearningCurveCellResult(LearningCurveCell Cell, int TestSub
 /// bootstrap interval of that mean (seeds and test patients resampled; <see cref="LearningCurveBootstrap"/>).
 /// </summary>
 public sealed record LearningCurvePoint(string Variant, double Fraction, int Seeds, double MeanBalancedAccuracy, double? SdBalancedAccuracy,
-    ConfidenceInterval? Ci = null, int PretrainSeeds = 0);
+    ConfidenceInterval? Ci = null, int PretrainSeeds = 0)
+{
+    /// <summary>The point of one (variant, fraction) from its cells' balanced accuracies on all test subjects.</summary>
+    public static LearningCurvePoint Of(IReadOnlyList<(LearningCurveCell Cell, double BalancedAccuracy)> cells, ConfidenceInterval? ci = null)
+    {
+        var mean = cells.Average(c => c.BalancedAccuracy);
+        double? sd = cells.Count > 1 ? Math.Sqrt(cells.Sum(c => (c.BalancedAccuracy - mean) * (c.BalancedAccuracy - mean)) / (cells.Count - 1)) : null;
+        return new LearningCurvePoint(cells[0].Cell.Variant, cells[0].Cell.Fraction, cells.Select(c => c.Cell.Seed).Distinct().Count(), mean, sd, ci,
+            cells.Select(c => c.Cell.PretrainSeed).OfType<int>().Distinct().Count());
+    }
+}
 
 /// <summary>Aggregates learning-curve cells and reads/writes learning_curve.csv, learning_curve_differences.csv and learning_curve.json.</summary>
 public static class LearningCurve
@@ -34,14 +44,7 @@ public static class LearningCurve
     public static IReadOnlyList<LearningCurvePoint> Aggregate(IEnumerable<LearningCurveCellResult> cells) =>
         cells.GroupBy(c => (c.Cell.Variant, c.Cell.Fraction))
             .OrderBy(g => g.Key.Variant, StringComparer.Ordinal).ThenBy(g => g.Key.Fraction)
-            .Select(g =>
-            {
-                var values = g.Select(c => c.BalancedAccuracy).ToList();
-                var mean = values.Average();
-                double? sd = values.Count > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1)) : null;
-                return new LearningCurvePoint(g.Key.Variant, g.Key.Fraction, g.Select(c => c.Cell.Seed).Distinct().Count(), mean, sd,
-                    PretrainSeeds: g.Select(c => c.Cell.PretrainSeed).OfType<int>().Distinct().Count());
-            })
+            .Select(g => LearningCurvePoint.Of(g.Select(c => (c.Cell, c.BalancedAccuracy)).ToList()))
             .ToList();
 
     public static void Write(string outputDir, IReadOnlyList<LearningCurveCellResult> cells, IReadOnlyList<LearningCurvePoint> points,

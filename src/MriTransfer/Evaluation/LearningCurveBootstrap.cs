@@ -53,35 +53,27 @@ public static class LearningCurveBootstrap
                     if (scores.TryGetValue(new LearningCurveCell(key.Variant, key.Fraction, s, p), out var values)) { sum += values[r]; n++; }
             return n == 0 ? null : sum / n;
         }
-        double MeanFull((string Variant, double Fraction) key) => cellsOf[key].Average(c => full[c]);
-        int SeedCount((string Variant, double Fraction) key) => cellsOf[key].Select(c => c.Seed).Distinct().Count();
-        int PretrainSeedCount((string Variant, double Fraction) key) => cellsOf[key].Select(c => c.PretrainSeed).OfType<int>().Distinct().Count();
 
         var resampleIndex = Enumerable.Range(0, patientSets.Length).Select(r => new[] { r }).ToList();
-        var points = keys.Select(key =>
-        {
-            var values = cellsOf[key].Select(c => full[c]).ToList();
-            var mean = values.Average();
-            double? sd = values.Count > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1)) : null;
-            var ci = Bootstrap.Percentile(resampleIndex, r => MeanOverDrawn(key, r[0]), statistics.CiLevel);
-            return new LearningCurvePoint(key.Variant, key.Fraction, SeedCount(key), mean, sd, ci, PretrainSeedCount(key));
-        }).ToList();
+        var points = keys.ToDictionary(key => key, key => LearningCurvePoint.Of(cellsOf[key].Select(c => (c, full[c])).ToList(),
+            Bootstrap.Percentile(resampleIndex, r => MeanOverDrawn(key, r[0]), statistics.CiLevel)));
 
         var differences = new List<LearningCurveDifference>();
         foreach (var key in keys.Where(k => k.Variant != statistics.Baseline))
         {
             var baseKey = (statistics.Baseline, key.Fraction);
-            if (!keys.Contains(baseKey)) continue;
+            if (!points.TryGetValue(baseKey, out var basePoint)) continue;
+            var point = points[key];
             double? Diff(int r) => MeanOverDrawn(key, r) is { } v && MeanOverDrawn(baseKey, r) is { } b ? v - b : null;
             var ci = Bootstrap.Percentile(resampleIndex, r => Diff(r[0]), statistics.CiLevel);
             var draws = Enumerable.Range(0, patientSets.Length).Select(Diff).Where(d => d is not null).Select(d => d!.Value).ToList();
             double? p = draws.Count == 0 ? null
                 : Math.Min(1.0, 2.0 * (1 + Math.Min(draws.Count(d => d <= 0), draws.Count(d => d >= 0))) / (1.0 + draws.Count));
-            differences.Add(new LearningCurveDifference(key.Variant, statistics.Baseline, key.Fraction, Math.Min(SeedCount(key), SeedCount(baseKey)),
-                MeanFull(key) - MeanFull(baseKey), ci, p, null, PretrainSeedCount(key)));
+            differences.Add(new LearningCurveDifference(key.Variant, statistics.Baseline, key.Fraction, Math.Min(point.Seeds, basePoint.Seeds),
+                point.MeanBalancedAccuracy - basePoint.MeanBalancedAccuracy, ci, p, null, point.PretrainSeeds));
         }
         var holm = Holm.Adjust(differences.Select(d => d.PValue).ToList());
-        return (points, differences.Select((d, i) => d with { HolmPValue = holm[i] }).ToList());
+        return (keys.Select(k => points[k]).ToList(), differences.Select((d, i) => d with { HolmPValue = holm[i] }).ToList());
     }
 
     private static T[] Draw<T>(T[] from, Random stream) => Enumerable.Range(0, from.Length).Select(_ => from[stream.Next(from.Length)]).ToArray();
