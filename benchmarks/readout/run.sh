@@ -36,14 +36,18 @@ for cell in $CELLS; do
   start=$(date +%s)
   ./build.sh ${targets//,/ } --plain --cache-dir "$WORK/cache" "${SETS[@]}" --set model.readout="$readout" --set train.seed="$seed" > "$WORK/$DESIGN-$readout-$seed.log" 2>&1
   seconds=$(( $(date +%s) - start ))
-  for arm in TrainHead FineTune TrainScratch TrainHeadBt FineTuneBt; do
+  for arm in TrainHead FineTune TrainScratch TrainHeadBt FineTuneBt ImageNetHead ImageNetFineTune; do
     f="out/$arm/training.json"
     [[ -f "$f" ]] || continue
     python3 - "$f" "$DESIGN" "$readout" "$seed" "$arm" "$seconds" >> "$results" <<'PY'
-import json, sys
+import csv, json, os, sys
 f, design, readout, seed, arm, seconds = sys.argv[1:]
 t = json.load(open(f))
-if t.get("readout") != readout or t.get("seed") != int(seed): sys.exit(0)  # a stage this cell did not run
+# the ImageNet arms do not read model.readout (no "readout" key): their rows carry the cell's label
+if t.get("readout", readout) != readout or t.get("seed") != int(seed): sys.exit(0)  # a stage this cell did not run
+if "best_val_balanced_accuracy" not in t:  # ImageNet arms: val balanced accuracy of the kept (lowest val loss) epoch
+    rows = list(csv.DictReader(open(os.path.join(os.path.dirname(f), "history.csv"))))
+    t["best_val_balanced_accuracy"] = float(rows[t["best_epoch"] - 1]["val_balanced_accuracy"])
 p = t.get("probes") or {}
 print(",".join(str(v) for v in [design, readout, seed, arm, t["best_val_balanced_accuracy"], t["steps"], t["epochs"],
     round(t["encoder_relative_change"], 5), p.get("linear_val_balanced_accuracy", ""), p.get("knn_val_balanced_accuracy", ""), seconds]))

@@ -16,7 +16,7 @@ for r in csv.DictReader(open(sys.argv[1])):
     by[key].append(float(r["val_balanced_accuracy"]))
     if r["probe_linear_val"]:
         probes[key].append((float(r["probe_linear_val"]), float(r["probe_knn_val"])))
-arms = [a for a in ["TrainHead", "FineTune", "TrainScratch", "TrainHeadBt", "FineTuneBt"] if any(k[2] == a for k in by)]
+arms = [a for a in ["TrainHead", "FineTune", "TrainScratch", "TrainHeadBt", "FineTuneBt", "ImageNetHead", "ImageNetFineTune"] if any(k[2] == a for k in by)]
 rows = sorted({(k[0], k[1]) for k in by}, key=lambda k: (k[0], ["gap", "gap_gmp", "multiscale", "flatten", "attention"].index(k[1])))
 
 def cell(values):
