@@ -1,9 +1,10 @@
 using Pipeline.Engine;
 
 // The learning curve: head, fine-tune and scratch, and the BT self-pretraining control's head and fine-tune, at every
-// (label fraction, training seed), the AD arms also from every pretraining seed's encoder (the autoencoder pretrained
-// again per seed); adding a seed or a fraction runs only the new cells. Not part of the default target (140 trainings
-// and one more pretraining by default, the heads on stored features): `./build.sh LearningCurve`.
+// (label fraction, training seed), the pretrained arms (AD and BT control) also from every pretraining seed's encoder
+// (each autoencoder pretrained again per seed); adding a seed or a fraction runs only the new cells. Not part of the
+// default target (180 trainings and two more pretrainings by default, the heads on stored features):
+// `./build.sh LearningCurve`.
 partial class Build
 {
     /// <summary>Each learning-curve fraction must be a subset Preprocess draws: checked with params, so --dry-run says so.</summary>
@@ -27,12 +28,22 @@ partial class Build
         .OfEachPretrainSeed()
         .LearningCurveMatrix();
 
-    Stage BtHeadCurve => _ => HeadOn(_, ExportEncoderBt)
-        .Description("Learning-curve cells of TrainHeadBt (BT self-pretrained encoder), one per (label fraction, seed)")
+    Stage PretrainBtCurve => _ => PretrainOn(_, PreprocessBt)
+        .Description("The BT control's autoencoder once per learning_curve.pretrain_seeds (the one of pretrain.seed is PretrainBt's, restored from the run cache)")
+        .PretrainSeedMatrix();
+
+    Stage ExportEncoderBtCurve => _ => ExportOf(_, PretrainBtCurve)
+        .Description("Exports each PretrainBtCurve encoder")
+        .OfEachPretrainSeed();
+
+    Stage BtHeadCurve => _ => HeadOn(_, ExportEncoderBtCurve)
+        .Description("Learning-curve cells of TrainHeadBt (BT self-pretrained encoder), one per (pretraining seed, label fraction, seed)")
+        .OfEachPretrainSeed()
         .LearningCurveMatrix();
 
     Stage BtFineTuneCurve => _ => FineTuneOf(_, BtHeadCurve)
-        .Description("Learning-curve cells of FineTuneBt, each from the BtHeadCurve cell of the same fraction and seed")
+        .Description("Learning-curve cells of FineTuneBt, each from the BtHeadCurve cell of the same pretraining seed, fraction and seed")
+        .OfEachPretrainSeed()
         .LearningCurveMatrix();
 
     Stage ScratchCurve => _ => TorchStage(_)

@@ -19,7 +19,7 @@ partial class Build
         ParamSpec.Double("train.label_fraction", "fraction of the labelled BT train subjects used (nested subsets)", min: 0.001, max: 1),
         ParamSpec.DoubleList("learning_curve.fractions", "label fractions of the learning curve (keep them among preprocess_bt.label_fractions)", min: 0.001, max: 1),
         ParamSpec.IntList("learning_curve.seeds", "training seeds of the learning curve", min: 0),
-        ParamSpec.IntList("learning_curve.pretrain_seeds", "pretraining seeds of the learning curve's AD arms (each pretrains the autoencoder again; the head and fine-tune cells run from each encoder)", min: 0),
+        ParamSpec.IntList("learning_curve.pretrain_seeds", "pretraining seeds of the learning curve's AD arms and BT control (each pretrains both autoencoders again; the head and fine-tune cells run from each encoder)", min: 0),
         ParamSpec.Int("runtime.torch_threads", "libtorch threads per stage process", min: 1, max: 256),
         ParamSpec.Double("runtime.sample_memory_fraction", "Pretrain and the encoder classifiers memory-map a sample set (from a file in the temp folder) larger than this share of the available memory; 0 = always, 1 = only when it exceeds it all; results do not change", min: 0, max: 1),
         ParamSpec.Bool("runtime.reproducible_kernels", "pin libtorch's CPU kernels to AVX2, so every x86-64 machine trains the same weights (README, Reproducibility); false = this CPU's fastest kernels"),

@@ -72,17 +72,19 @@ public class PipelineTests(PipelineWorkspace workspace) : IClassFixture<Pipeline
         workspace.UseProfile("tiny-3d.yaml");
         var first = workspace.Build("LearningCurve");
 
-        // Then every (fraction, seed) cell of head, fine-tune, scratch and the BT control's head and fine-tune ran, the AD
-        // head and fine-tune from each pretraining seed's encoder (the autoencoder pretrained once more), and the report
-        // includes the curve
+        // Then every (fraction, seed) cell of head, fine-tune, scratch and the BT control's head and fine-tune ran, the
+        // pretrained arms from each pretraining seed's encoder (the AD and the BT autoencoder pretrained once more each),
+        // and the report includes the curve
         Assert.True(first.Exit == 0, first.Output);
         var curve = File.ReadAllLines(Path.Combine(workspace.Root, "out/LearningCurveSummary/learning_curve.csv"));
-        foreach (var (variant, pretrainSeeds) in new[] { ("head", 2), ("finetune", 2), ("scratch", 0), ("bt_head", 1), ("bt_finetune", 1) })
+        foreach (var (variant, pretrainSeeds) in new[] { ("head", 2), ("finetune", 2), ("scratch", 0), ("bt_head", 2), ("bt_finetune", 2) })
             foreach (var fraction in new[] { "0.5", "1" })
                 Assert.Single(curve, l => l.StartsWith($"{variant},{fraction},1,", StringComparison.Ordinal) && l.EndsWith($",{pretrainSeeds}", StringComparison.Ordinal));
         var firstRan = PipelineWorkspace.StagesRun(first.Output);
         Assert.Contains("PretrainCurve/pretrain_seed-1", firstRan);
         Assert.Contains("FineTuneCurve/pretrain_seed-1_fraction-0.5_seed-0", firstRan);
+        Assert.Contains("PretrainBtCurve/pretrain_seed-1", firstRan);
+        Assert.Contains("BtFineTuneCurve/pretrain_seed-1_fraction-0.5_seed-0", firstRan);
         Assert.True(File.Exists(Path.Combine(workspace.Root, "out/LearningCurveReport/plots/learning_curve.png")), first.Output);
 
         // When a second training seed is added, then only the new cells (and the summary and its report) run
@@ -91,8 +93,8 @@ public class PipelineTests(PipelineWorkspace workspace) : IClassFixture<Pipeline
         var second = workspace.Build("LearningCurve");
         Assert.True(second.Exit == 0, second.Output);
         var ran = PipelineWorkspace.StagesRun(second.Output);
-        // (scratch, bt_head, bt_finetune) × 2 fractions + (head, finetune) × 2 pretraining seeds × 2 fractions
-        Assert.Equal(14, ran.Count(id => id.EndsWith("_seed-1", StringComparison.Ordinal)));
+        // scratch × 2 fractions + (head, finetune, bt_head, bt_finetune) × 2 pretraining seeds × 2 fractions
+        Assert.Equal(18, ran.Count(id => id.EndsWith("_seed-1", StringComparison.Ordinal)));
         Assert.DoesNotContain(ran, id => id.EndsWith("_seed-0", StringComparison.Ordinal));
         Assert.Equal(["LearningCurveReport", "LearningCurveSummary"], ran.Where(id => !id.Contains('/')).Order());
     }
