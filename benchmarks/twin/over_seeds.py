@@ -19,18 +19,27 @@ def main(argv):
     if len(argv) < 3:
         print(__doc__, file=sys.stderr)
         return 2
-    curve = json.load(open(argv[1]))
+    try:
+        return compare(argv[1], argv[2:])
+    except (OSError, ValueError, KeyError) as e:  # a missing or unreadable file, or JSON of another kind
+        print(f"{e.__class__.__name__}: {e} (expected {argv[1]} to be a learning_curve.json and the rest experiment_twin.py --json files)",
+              file=sys.stderr)
+        return 2
+
+
+def compare(curve_path, twin_paths):
+    curve = json.load(open(curve_path))
     points = {p["variant"]: p for p in curve["points"] if p["fraction"] == 1}
     cells = defaultdict(list)  # the pipeline's cells at fraction 1 from pretraining seed 0 (the encoder the twin reads)
     for c in curve["cells"]:
         if c["fraction"] == 1 and c.get("pretrain_seed", 0) == 0:
             cells[c["variant"]].append((c["seed"], c["balanced_accuracy"]))
     twin = defaultdict(dict)
-    for path in argv[2:]:
+    for path in twin_paths:
         run = json.load(open(path))
         for arm in run["arms"]:
             twin[arm["arm"]][run["seed"]] = arm["twin_test_balanced_accuracy"]
-    problems = [f"{arm}: no fraction-1 point in {argv[1]}" for arm in twin if arm not in points]
+    problems = [f"{arm}: no fraction-1 point in {curve_path}" for arm in twin if arm not in points]
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 2
