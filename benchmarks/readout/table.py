@@ -29,10 +29,11 @@ print("| --- | --- | " + " | ".join("---" for _ in arms) + " | --- |")
 for d, r in rows:
     means = [statistics.mean(by[(d, r, a)]) for a in arms if by[(d, r, a)]]
     print(f"| {d} | {r} | " + " | ".join(cell(by[(d, r, a)]) for a in arms) + f" | {statistics.mean(means):.3f} |")
+probe_arms = [a for a in arms if any(probes[(d, r, a)] for d, r in rows)]
+if not probe_arms: sys.exit(0)  # e.g. ImageNet arms only: they have no encoder probes
 print()
 print("Probes of the starting encoder through the readout (BT val balanced accuracy, linear / k-NN, mean over seeds):")
 print()
-probe_arms = [a for a in arms if any(probes[(d, r, a)] for d, r in rows)]
 print("| design | readout | " + " | ".join(f"{a} ({'random' if a == 'TrainScratch' else 'pretrained'})" for a in probe_arms) + " |")
 print("| --- | --- | " + " | ".join("---" for _ in probe_arms) + " |")
 for d, r in rows:
