@@ -40,14 +40,11 @@ for cell in $CELLS; do
     f="out/$arm/training.json"
     [[ -f "$f" ]] || continue
     python3 - "$f" "$DESIGN" "$readout" "$seed" "$arm" "$seconds" >> "$results" <<'PY'
-import csv, json, os, sys
+import json, sys
 f, design, readout, seed, arm, seconds = sys.argv[1:]
 t = json.load(open(f))
 # the ImageNet arms do not read model.readout (no "readout" key): their rows carry the cell's label
 if t.get("readout", readout) != readout or t.get("seed") != int(seed): sys.exit(0)  # a stage this cell did not run
-if "best_val_balanced_accuracy" not in t:  # ImageNet arms: val balanced accuracy of the kept (lowest val loss) epoch
-    rows = list(csv.DictReader(open(os.path.join(os.path.dirname(f), "history.csv"))))
-    t["best_val_balanced_accuracy"] = float(rows[t["best_epoch"] - 1]["val_balanced_accuracy"])
 p = t.get("probes") or {}
 print(",".join(str(v) for v in [design, readout, seed, arm, t["best_val_balanced_accuracy"], t["steps"], t["epochs"],
     round(t["encoder_relative_change"], 5), p.get("linear_val_balanced_accuracy", ""), p.get("knn_val_balanced_accuracy", ""), seconds]))

@@ -44,6 +44,10 @@ public sealed class ImageNetTrainingTests(TrainedHeadFixture trained) : IClassFi
         using var training = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "training.json")));
         Assert.Equal(6, training.RootElement.GetProperty("train_subjects").GetArrayLength());
         Assert.Equal(12, training.RootElement.GetProperty("train_slices").GetInt32());
+        // and training.json carries the kept epoch's validation score, the row of history.csv it was chosen by
+        var kept = history[training.RootElement.GetProperty("best_epoch").GetInt32()].Split(',');
+        Assert.Equal(double.Parse(kept[2], CultureInfo.InvariantCulture), training.RootElement.GetProperty("best_val_loss").GetDouble(), 6);
+        Assert.Equal(double.Parse(kept[3], CultureInfo.InvariantCulture), training.RootElement.GetProperty("best_val_balanced_accuracy").GetDouble(), 6);
     }
 
     [Fact]

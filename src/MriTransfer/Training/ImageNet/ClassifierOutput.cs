@@ -23,6 +23,8 @@ public static class ClassifierOutput
             ["train_slices"] = train.SliceCount,
             ["val_slices"] = val.SliceCount,
             ["best_epoch"] = result.BestEpoch,
+            ["best_val_loss"] = result.Best?.Loss,
+            ["best_val_balanced_accuracy"] = result.Best?.BalancedAccuracy,
             ["epochs_run"] = result.History.Rows.Count,
             ["stop_reason"] = result.StopReason,
             ["head_lr"] = settings.HeadLr,

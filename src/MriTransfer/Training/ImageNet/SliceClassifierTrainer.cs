@@ -7,8 +7,9 @@ using static TorchSharp.torch;
 
 namespace MriTransfer.Training.ImageNet;
 
-/// <summary>What the loop did: every epoch, the epoch whose weights were kept, why it stopped, and the gradient steps taken.</summary>
-public sealed record TrainingResult(TrainingHistory History, int BestEpoch, string StopReason, int Steps);
+/// <summary>What the loop did: every epoch, the epoch whose weights were kept and its validation score, why it stopped,
+/// and the gradient steps taken (no score without validation subjects).</summary>
+public sealed record TrainingResult(TrainingHistory History, int BestEpoch, ValidationScore? Best, string StopReason, int Steps);
 
 /// <summary>Backbone parameters trained with one learning rate (<see cref="Name"/> is for the record: stem, layer1...).</summary>
 public sealed record ParameterGroup(string Name, IReadOnlyList<Parameter> Parameters, double Lr);
@@ -52,7 +53,7 @@ public sealed class SliceClassifierTrainer(
                 LoopState.Start, history, progress, log);
             model.load_state_dict(steps.Best!);
             setTraining(false);
-            return new TrainingResult(history, result.State.BestEpoch, result.StopReason, _steps);
+            return new TrainingResult(history, result.State.BestEpoch, result.State.Best, result.StopReason, _steps);
         }
         finally
         {
