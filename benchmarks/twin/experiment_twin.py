@@ -1,11 +1,12 @@
 #!/usr/bin/python3
 """An independent PyTorch twin of the default experiment's encoder arms (issue 14 item 7): from a finished run's
-preprocessed BT volumes, splits, exported encoders and params.yaml it retrains scratch, head, finetune, bt_head and
-bt_finetune as MriTransfer defines them, scores each on the BT test split, and checks that its test balanced accuracy
-lies inside the pipeline's own 95 % CI (metrics.json). Exit 0 = every arm inside, 1 = some arm outside (or diverged),
-2 = bad usage or input. Needs only Debian's python3-torch, python3-numpy, python3-nibabel, python3-yaml.
+preprocessed BT volumes, splits, exported encoders, params.yaml and the package's ImageNet ResNet-18 (ONNX) it retrains
+scratch, head, finetune, bt_head, bt_finetune, imagenet_head and imagenet_finetune as MriTransfer defines them, scores
+each on the BT test split, and checks that its test balanced accuracy lies inside the pipeline's own 95 % CI
+(metrics.json). Exit 0 = every arm inside, 1 = some arm outside (or diverged), 2 = bad usage or input. Needs only
+Debian's python3-torch, python3-numpy, python3-nibabel, python3-yaml.
 
-Usage: experiment_twin.py RUN [--arms scratch,head,...] [--seed N] [--threads N] [--metrics FILE] [--json FILE]
+Usage: experiment_twin.py RUN [--arms scratch,head,...] [--seed N] [--threads N] [--metrics FILE] [--json FILE] [--onnx FILE]
 See README.md in this folder for what is and is not reimplemented."""
 import argparse
 import csv
@@ -21,10 +22,11 @@ import torch
 import yaml
 
 sys.dont_write_bytecode = True  # no __pycache__ in benchmarks/ (twin_model imports benchmarks/training)
+from twin_arms import ARMS, IMAGENET_ARMS
+from twin_imagenet import ONNX_DEFAULT, OnnxProblem, imagenet_runner
 from twin_model import READOUTS, Classifier, read_safetensors
 from twin_training import WEIGHTS, adapt_norm, balanced_accuracy, better, derive, probabilities, train
 
-ARMS = ["scratch", "head", "finetune", "bt_head", "bt_finetune"]
 ENCODER_DIRS = {"head": "ExportEncoder", "bt_head": "ExportEncoderBt"}
 HEAD_OF = {"finetune": "head", "bt_finetune": "bt_head"}
 
@@ -47,9 +49,13 @@ def settings_from(params):
             "classifier": ["epochs", "warmup_epochs", "batch_size", "patience", "monitor", "class_weighted", "optimizer", "lr",
                            "lr_grid", "weight_decay", "schedule", "step_size", "step_gamma", "augment"],
             "head": ["adapt_norm"], "finetune": ["lr", "lr_grid", "encoder_lr_multiplier", "unfreeze_blocks"],
-            "train": ["seed", "label_fraction"], "runtime": ["torch_threads"]}
+            "train": ["seed", "label_fraction"], "runtime": ["torch_threads"],
+            "imagenet": ["image_size", "slices", "slice_spacing", "batch_size", "head", "finetune"]}
     s = {section: {key: get(section, key) for key in names} for section, names in keys.items()}
     s["model"]["block"] = (params.get("model") or {}).get("block", "plain")
+    nested = {"head": ["epochs", "lr", "patience"], "finetune": ["epochs", "lr", "backbone_lr", "layer_decay", "patience"]}
+    missing += [f"imagenet.{part}.{key}" for part, keys in nested.items() for key in keys
+                if s["imagenet"][part] is not None and key not in s["imagenet"][part]]
     if missing:
         raise InputProblem([f"params.yaml: missing {k}" for k in missing])
     problems = []
@@ -180,6 +186,7 @@ def arguments():
     p.add_argument("--threads", type=int, help="torch threads (default: params.yaml runtime.torch_threads)")
     p.add_argument("--metrics", help="metrics.json to compare with (default: out/Evaluate, then metrics/Evaluate)")
     p.add_argument("--json", help="also write the table as JSON here")
+    p.add_argument("--onnx", type=Path, default=ONNX_DEFAULT, help="the package's ResNet18.onnx (default: the NuGet cache's)")
     return p.parse_args()
 
 
@@ -201,25 +208,33 @@ def main():
         raise InputProblem([f"{metrics_path}: {metrics['test_subjects']} test subjects of classes {metrics['classes']}, but "
                             f"PreprocessBt has {len(data['test'][1])} of {classes}: not the same run"])
     log = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
-    result = arm_runner(a.run, s, seed, classes, shape, data, log)
+    encoder_result = arm_runner(a.run, s, seed, classes, shape, data, log)
+    imagenet_result = imagenet_runner(s, seed, classes, data, a.onnx, log) if any(x in IMAGENET_ARMS for x in arms) else None
+    batch = s["classifier"]["batch_size"]
+
+    def result(arm):
+        if arm in IMAGENET_ARMS:
+            return imagenet_result(arm)
+        r = encoder_result(arm)
+        # EncoderClassifierPredictor.cs: eval mode, softmax, no test-time flips; first largest class
+        return {**r, "predict": lambda: probabilities(r["model"], data["test"][0], batch).numpy().argmax(1)}
+
     level = metrics["bootstrap"]["ci_level"]
     rows = []
     for arm in arms:
         r = result(arm)
-        truth = data["test"][1].numpy()
-        # EncoderClassifierPredictor.cs: eval mode, softmax, no test-time flips; first largest class
-        predicted = probabilities(r["model"], data["test"][0], s["classifier"]["batch_size"]).numpy().argmax(1)
-        twin = balanced_accuracy(truth, predicted, len(classes))
+        twin = balanced_accuracy(data["test"][1].numpy(), r["predict"](), len(classes))
         v = metrics["variants"][arm]
         low, high = v["balanced_accuracy_ci"]
         rows.append({"arm": arm, "twin_test_balanced_accuracy": round(twin, 4), "pipeline_test_balanced_accuracy": v["balanced_accuracy"],
                      "pipeline_ci": [low, high], "inside": low <= twin <= high, "twin_val_balanced_accuracy": round(r["val_balanced_accuracy"], 4),
                      "best_epoch": r["best_epoch"], "epochs_run": r["epochs_run"], "steps": r["steps"], "lr": r["lr"],
-                     "seconds": round(r["seconds"], 1)})
-    print(f"{'arm':<12} {'twin test BA':>12} {'pipeline BA':>11} {f'{level:.0%} CI':>18} {'inside':>6}   (twin: val BA, best epoch/run, steps, s)")
+                     "seconds": round(r["seconds"], 1)}
+                    | ({"encoder_relative_change": round(r["encoder_relative_change"], 6)} if "encoder_relative_change" in r else {}))
+    print(f"{'arm':<17} {'twin test BA':>12} {'pipeline BA':>11} {f'{level:.0%} CI':>18} {'inside':>6}   (twin: val BA, best epoch/run, steps, s)")
     for r in rows:
         ci = f"[{r['pipeline_ci'][0]:.4f}, {r['pipeline_ci'][1]:.4f}]"
-        print(f"{r['arm']:<12} {r['twin_test_balanced_accuracy']:>12.4f} {r['pipeline_test_balanced_accuracy']:>11.4f} {ci:>18} "
+        print(f"{r['arm']:<17} {r['twin_test_balanced_accuracy']:>12.4f} {r['pipeline_test_balanced_accuracy']:>11.4f} {ci:>18} "
               f"{'yes' if r['inside'] else 'no':>6}   ({r['twin_val_balanced_accuracy']:.4f}, {r['best_epoch']}/{r['epochs_run']}, "
               f"{r['steps']}, {r['seconds']})")
     if a.json:
@@ -232,6 +247,9 @@ if __name__ == "__main__":
         sys.exit(main())
     except InputProblem as e:
         print("\n".join(e.args[0]), file=sys.stderr)
+        sys.exit(2)
+    except OnnxProblem as e:
+        print(e, file=sys.stderr)
         sys.exit(2)
     except FloatingPointError as e:
         print(f"training diverged: {e}", file=sys.stderr)

@@ -37,6 +37,7 @@ def main():
     params = yaml.safe_load(open(Path(__file__).resolve().parents[2] / "params.yaml"))
     params["model"]["channels"] = [4, 8]
     params["classifier"].update(epochs=2, warmup_epochs=1)
+    params["imagenet"]["head"]["epochs"], params["imagenet"]["finetune"]["epochs"] = 2, 1
     for override in sys.argv[2:]:
         key, value = override.split("=", 1)
         section, name = key.split(".")
@@ -71,7 +72,7 @@ def main():
         json.dump({"architecture": architecture}, open(out / "out" / folder / "model_card.json", "w"))
     (out / "out" / "Evaluate").mkdir(parents=True, exist_ok=True)
     variants = {v: {"kind": "encoder-classifier", "balanced_accuracy": 0.25, "balanced_accuracy_ci": [0.0, 1.0]}
-                for v in ["scratch", "head", "finetune", "bt_head", "bt_finetune"]}
+                for v in ["scratch", "head", "finetune", "bt_head", "bt_finetune", "imagenet_head", "imagenet_finetune"]}
     json.dump({"schema": 2, "test_subjects": 4, "classes": CLASSES, "bootstrap": {"ci_level": 0.95}, "variants": variants},
               open(out / "out" / "Evaluate" / "metrics.json", "w"), indent=2)
 

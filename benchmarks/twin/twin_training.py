@@ -45,10 +45,10 @@ def balanced_accuracy(truth, predicted, classes):
     return sum(recalls) / len(recalls)
 
 
-def score(probabilities, labels, classes):
-    """SubjectScores.cs: NLL with probabilities floored at 1e-12, prediction = first largest class."""
+def score(probabilities, labels, classes, floor=1e-12):
+    """SubjectScores.cs: NLL with probabilities floored (the encoder classifiers at 1e-12), prediction = first largest class."""
     p, y = probabilities.numpy(), labels.numpy()
-    nll = -numpy.log(numpy.maximum(p[numpy.arange(len(y)), y], 1e-12)).mean()
+    nll = -numpy.log(numpy.maximum(p[numpy.arange(len(y)), y], floor)).mean()
     return float(nll), balanced_accuracy(y, p.argmax(1), classes)
 
 
@@ -57,6 +57,33 @@ def better(monitor, candidate, best):
     if monitor == "val_loss":
         return candidate[0] < best[0]
     return candidate[1] > best[1] or (candidate[1] == best[1] and candidate[0] < best[0])
+
+
+class KeptEpoch:
+    """Loop/EpochLoop.cs's bookkeeping: a finite validation loss or a stop, the weights of the best epoch by is_better
+    kept, early stopping after `patience` epochs without one."""
+
+    def __init__(self, name, patience, is_better):
+        self.name, self.patience, self.is_better = name, patience, is_better
+        self.best = self.state = None
+        self.best_epoch = self.bad = self.epochs_run = 0
+
+    def go_on(self):
+        return self.bad < self.patience
+
+    def offer(self, epoch, val, model):
+        if not math.isfinite(val[0]):
+            raise FloatingPointError(f"{self.name}: the validation loss became {val[0]} at epoch {epoch + 1}")
+        self.epochs_run += 1
+        if self.best is None or self.is_better(val, self.best):
+            self.best, self.state, self.best_epoch, self.bad = val, copy.deepcopy(model.state_dict()), epoch + 1, 0
+        else:
+            self.bad += 1
+
+    def restore(self, model):
+        model.load_state_dict(self.state)
+        return {"val_loss": self.best[0], "val_balanced_accuracy": self.best[1], "best_epoch": self.best_epoch,
+                "epochs_run": self.epochs_run}
 
 
 @torch.no_grad()
@@ -113,10 +140,9 @@ def train(plan, data, s, seed, classes, log):
         [{"params": p, "lr": plan["lr"] * m, "weight_decay": opt["weight_decay"]} for p, m in groups])
     counts = torch.bincount(train_y, minlength=len(classes)).float()
     weights = len(train_y) / (len(classes) * counts) if c["class_weighted"] else torch.ones(len(classes))
-    best = best_state = None
-    best_epoch = bad = steps = epochs_run = 0
+    kept, steps = KeptEpoch(plan["name"], c["patience"], lambda val, best: better(c["monitor"], val, best)), 0
     for epoch in range(c["epochs"]):
-        if bad >= c["patience"]:
+        if not kept.go_on():
             break
         factor = lr_factor(opt, epoch, c["epochs"], c["warmup_epochs"])
         for group, (_, multiplier) in zip(optimizer.param_groups, groups):
@@ -153,15 +179,7 @@ def train(plan, data, s, seed, classes, log):
             with torch.no_grad():
                 val_p = torch.softmax(model.from_pooled(val_cached), 1)
         val = score(val_p, val_y, len(classes))
-        if not math.isfinite(val[0]):
-            raise FloatingPointError(f"{plan['name']}: the validation loss became {val[0]} at epoch {epoch + 1}")
-        epochs_run += 1
-        if best is None or better(c["monitor"], val, best):
-            best, best_state, best_epoch, bad = val, copy.deepcopy(model.state_dict()), epoch + 1, 0
-        else:
-            bad += 1
+        kept.offer(epoch, val, model)
         log(f"  {plan['name']} lr {plan['lr']:g} epoch {epoch + 1}/{c['epochs']} train_loss {total / len(train_y):.4f} "
             f"val_loss {val[0]:.4f} val_balanced_accuracy {val[1]:.4f}")
-    model.load_state_dict(best_state)
-    return {"model": model, "val_loss": best[0], "val_balanced_accuracy": best[1], "best_epoch": best_epoch,
-            "epochs_run": epochs_run, "steps": steps, "lr": plan["lr"]}
+    return {**kept.restore(model), "model": model, "steps": steps, "lr": plan["lr"]}
