@@ -12,6 +12,7 @@ using static TorchSharp.torch;
 
 // throughput <size> <batch> <threads> <steps> <block:norm:widths, e.g. plain:batch:4,8,16 or strided:group:16,32,64>   (also prints GFLOP/s and % of peak)
 // optimizer-memory <adamw|sgd> <collect|nocollect>   (RSS of ResNet-18 slice training steps: the TorchSharp Adam finalizer growth)
+// optimizer-step <one|per-group> <steps>   (ms per Adam step over ResNet-18's parameters: one optimizer, or one per depth group plus the head as ImageNetFineTune)
 // layers <batch> <threads> <reps>   (single Conv3d 3x3x3 layers, forward + backward, issue 15's shapes)
 // cohort <dir> <classes comma> <train per class> <val per class> <test per class> <size>
 // stage <Pretrain|ExportEncoder|TrainHead|FineTune|TrainScratch> <work dir> [params.yaml]   (prints seconds and peak RSS)
@@ -62,6 +63,27 @@ if (mode == "optimizer-memory")
         }
         if (i % 10 == 0) Console.WriteLine($"{args[1]} {args[2]} step {i} rss_mb {Process.GetCurrentProcess().WorkingSet64 / 1048576}");
     }
+    return 0;
+}
+if (mode == "optimizer-step")
+{
+    set_num_threads(2);
+    using var net = new MriTransfer.Models.ImageNet.ResNetSliceNet(new MriTransfer.Models.ImageNet.ResNet18Backbone(), 4);
+    var groups = net.Backbone.ParameterGroupsByDepth().Select(g => g.Parameters).Prepend(net.Head.parameters().ToList()).ToList();
+    var optimizers = args[1] == "one"
+        ? new List<optim.Optimizer> { optim.Adam(groups.Select(g => new TorchSharp.Modules.Adam.ParamGroup(g, lr: 1e-5))) }
+        : groups.Select(g => (optim.Optimizer)optim.Adam(g, 1e-5)).ToList();
+    foreach (var p in net.parameters()) p.grad = randn_like(p); // a gradient in place; only the step is timed
+    int steps = int.Parse(args[2]);
+    double Run(int n)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < n; i++)
+            foreach (var o in optimizers) OptimizerFactory.Step(o);
+        return clock.Elapsed.TotalMilliseconds / n;
+    }
+    Run(3); // warm-up: Adam's state allocated
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"torchsharp optimizer={args[1]} optimizers={optimizers.Count} parameters={net.parameters().Sum(p => p.numel())} ms_per_step={Run(steps):F1}"));
     return 0;
 }
 if (mode == "layers")
