@@ -18,7 +18,6 @@ public static class OptimizerFactory
             : torch.optim.AdamW(nonEmpty.Select(g => new AdamW.ParamGroup(g.Parameters, lr: baseLr * g.LrMultiplier, weight_decay: settings.WeightDecay)));
     }
 
-    /// <summary>Sets every group's lr to its base lr × <paramref name="factor"/> (groups keep their multipliers).</summary>
     /// <summary>
     /// One optimizer step, then a gen-0 collection. TorchSharp 0.107's Adam/AdamW step leaves managed tensor wrappers
     /// outside every dispose scope whose native buffers are freed only by their finalizers; the managed heap stays small,
@@ -32,6 +31,7 @@ public static class OptimizerFactory
         GC.Collect(0);
     }
 
+    /// <summary>Sets every group's lr to its base lr × <paramref name="factor"/> (groups keep their multipliers).</summary>
     public static void SetLearningRates(torch.optim.Optimizer optimizer, IReadOnlyList<TrainableGroup> groups, double baseLr, double factor)
     {
         var nonEmpty = groups.Where(g => g.Parameters.Count > 0).ToList();
