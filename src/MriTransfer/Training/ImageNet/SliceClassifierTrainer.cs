@@ -18,8 +18,7 @@ public sealed record ParameterGroup(string Name, IReadOnlyList<Parameter> Parame
 /// The ImageNet variants in the epoch loop: Adam on cross-entropy over slices (head and backbone with their own
 /// learning rates), validation at subject level (mean of slice probabilities), early stopping on the validation loss
 /// (better = lower by more than 1e-6) with patience, the best weights kept in memory and restored at the end. One Adam
-/// with a parameter group per backbone group and its learning rate (layer-wise rates; a group at 0 stays frozen):
-/// six optimizers stepped one after another cost 27 ms a ResNet-18 step more (benchmarks/training.md).
+/// with a parameter group per backbone group and its learning rate (layer-wise rates; a group at 0 stays frozen).
 /// <paramref name="model"/> maps <see cref="SliceDataset.Inputs"/> rows to logits: the linear head on cached
 /// features (frozen backbone) or the whole network on images (fine-tuning).
 /// </summary>
