@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""An independent PyTorch twin of the default experiment's encoder arms (issue 14 item 7): from a finished run's
+"""An independent PyTorch twin of the default experiment's arms (issue 14 item 7): from a finished run's
 preprocessed BT volumes, splits, exported encoders, params.yaml and the package's ImageNet ResNet-18 (ONNX) it retrains
 scratch, head, finetune, bt_head, bt_finetune, imagenet_head and imagenet_finetune as MriTransfer defines them, scores
 each on the BT test split, and checks that its test balanced accuracy lies inside the pipeline's own 95 % CI

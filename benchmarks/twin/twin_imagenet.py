@@ -67,7 +67,7 @@ def _tensor(buf):
     name, dims, data_type, floats, raw = "", [], 0, [], None
     for number, wire, value in _fields(buf):
         if number == 1:
-            dims += [value] if wire == 0 else [v for v in _packed_varints(value)]
+            dims += [value] if wire == 0 else list(_packed_varints(value))
         elif number == 2:
             data_type = value
         elif number == 4:
@@ -102,9 +102,9 @@ def _node(buf):
     return node
 
 
-def read_onnx(path):
+def read_onnx(path, content):
     """ModelProto.graph = 7; GraphProto node = 1, initializer = 5. Returns (nodes in file order, {name: array})."""
-    buf = memoryview(Path(path).read_bytes())
+    buf = memoryview(content)
     graph = next((value for number, _, value in _fields(buf) if number == 7), None)
     if graph is None:
         raise OnnxProblem(f"{path}: not an ONNX model (no ModelProto.graph, field 7)")
@@ -120,14 +120,16 @@ def read_onnx(path):
 
 
 def verified_onnx(path):
+    """The file's bytes, once its SHA-256 is the pinned one."""
     path = Path(path)
     if not path.is_file():
         raise OnnxProblem(f"{path}: the ResNet-18 ONNX file is missing; `dotnet restore` in the repository puts the NuGet package "
                           "Microsoft.ML.DnnImageFeaturizer.ResNet18 0.23.1 there, or pass --onnx FILE")
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    content = path.read_bytes()
+    digest = hashlib.sha256(content).hexdigest()
     if digest != ONNX_SHA256:
         raise OnnxProblem(f"{path}: SHA-256 {digest}, but the package ships {ONNX_SHA256}")
-    return path
+    return content
 
 
 # --- the network ---
@@ -187,7 +189,7 @@ class ResNet18(nn.Module):
 
 def load_pretrained(path):
     """ResNet18OnnxImporter.cs: the graph's Conv → BatchNormalization pairs in node order onto the layers in graph order."""
-    nodes, init = read_onnx(verified_onnx(path))
+    nodes, init = read_onnx(path, verified_onnx(path))
     consumer = {}
     for n in nodes:
         if n["op"] == "BatchNormalization":
@@ -306,16 +308,15 @@ def relative_change(before, parameters):
 def imagenet_runner(s, seed, classes, data, onnx, log):
     """ImageNetHeadTraining.cs and ImageNetFineTuning.cs; returns result(arm) like experiment_twin.arm_runner."""
     cfg, done = s["imagenet"], {}
-    splits = {name: (*slice_images(x, cfg), y) for name, (x, y) in data.items()}  # images, owner, labels
+    splits = {}  # name: (images, subject labels, subject of each image), as fit takes them
+    for name, (x, y) in data.items():
+        images, owner = slice_images(x, cfg)
+        splits[name] = (images, y, owner)
     log(f"  imagenet slices at z = {centre_slices(data['train'][0].shape[2], cfg['slices'], cfg['slice_spacing'])} "
         f"(±1 as R and B), {cfg['image_size']} px")
 
-    def images(name):
-        x, owner, y = splits[name]
-        return x, y, owner
-
     def predict(net):
-        x, owner, y = splits["test"]
+        x, y, owner = splits["test"]
         return subject_probabilities(net, x, owner, len(y)).numpy().argmax(1)
 
     def head():
@@ -330,8 +331,7 @@ def imagenet_runner(s, seed, classes, data, onnx, log):
         with torch.no_grad():  # features once, no augmentation
             features = {name: torch.cat([net.features(x[i:i + cfg["batch_size"]]) for i in range(0, len(x), cfg["batch_size"])])
                         for name, (x, _, _) in splits.items() if name != "test"}
-        train = (features["train"], splits["train"][2], splits["train"][1])
-        val = (features["val"], splits["val"][2], splits["val"][1])
+        train, val = ((features[name], *splits[name][1:]) for name in ["train", "val"])
         r = fit("imagenet_head", net.head, net.head, net.head.train, [(list(net.head.parameters()), cfg["head"]["lr"])],
                 train, val, cfg["head"], cfg["batch_size"], seed, len(classes), log)
         return {**r, "net": net, "lr": cfg["head"]["lr"], "encoder_relative_change": 0.0}
@@ -353,7 +353,7 @@ def imagenet_runner(s, seed, classes, data, onnx, log):
             net.backbone.eval()
 
         r = fit("imagenet_finetune", net, net, set_training, [(list(net.head.parameters()), f["lr"])] + list(zip([p for _, p in groups], rates)),
-                images("train"), images("val"), f, cfg["batch_size"], seed, len(classes), log)
+                splits["train"], splits["val"], f, cfg["batch_size"], seed, len(classes), log)
         return {**r, "net": net, "lr": f["lr"], "encoder_relative_change": relative_change(before, backbone)}
 
     def result(arm):
