@@ -172,6 +172,7 @@ partial class Build
         ParamSpec.Double($"{stage}.augment.scale", "maximum relative zoom", min: 0, max: 0.3),
         ParamSpec.Double($"{stage}.augment.shift", "maximum shift as a fraction of the field of view", min: 0, max: 0.3),
         ParamSpec.Double($"{stage}.augment.intensity", "maximum relative gain/offset jitter", min: 0, max: 1),
+        ParamSpec.Choice($"{stage}.augment.interpolation", "how the affine resamples: linear (smooths one-voxel edges) or nearest (copies voxels, edges stay sharp)", "linear", "nearest"),
     ];
 }
 

@@ -8,8 +8,8 @@ namespace MriTransfer.Training;
 /// <summary>
 /// Training-time augmentation of a (B, 1, …) batch as batched tensor ops, each sample's parameters drawn independently
 /// from <see cref="Random"/> (in this order: flips, affines, gains, offsets):
-/// random left-right flip, a small affine (rotation, zoom, shift; trilinear/bilinear resampling; voxels from outside
-/// repeat the edge, since a normalised volume's background is not zero)
+/// random left-right flip, a small affine (rotation, zoom, shift; linear or nearest-neighbour resampling, as
+/// <c>augment.interpolation</c> says; voxels from outside repeat the edge, since a normalised volume's background is not zero)
 /// and an intensity jitter (gain and offset). Only the drawn parameters are managed values; the voxels stay in libtorch.
 /// </summary>
 public static class Augmenter
@@ -34,7 +34,7 @@ public static class Augmenter
             var theta = new float[n * dims * (dims + 1)];
             for (var i = 0; i < n; i++) AffineMatrix(settings, random, dims).CopyTo(theta, i * dims * (dims + 1));
             var grid = F.affine_grid(NativeTensors.Floats(theta, n, dims, dims + 1), x.shape, align_corners: false);
-            x = F.grid_sample(x, grid, GridSampleMode.Bilinear, GridSamplePaddingMode.Border, align_corners: false);
+            x = F.grid_sample(x, grid, settings.ResamplesNearest ? GridSampleMode.Nearest : GridSampleMode.Bilinear, GridSamplePaddingMode.Border, align_corners: false);
         }
         if (settings.Intensity > 0)
         {

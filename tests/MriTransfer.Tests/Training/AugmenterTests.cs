@@ -16,7 +16,7 @@ public class AugmenterTests
         // paint bright wedges that exist in no real scan.
         var shape = new long[] { 4, 1 }.Concat(Enumerable.Repeat(12L, dims)).ToArray();
         using var background = full(shape, -2f);
-        var affineOnly = new AugmentationSettings(Flip: false, RotateDegrees: 20, Scale: 0.2, Shift: 0.2, Intensity: 0);
+        var affineOnly = new AugmentationSettings(Flip: false, RotateDegrees: 20, Scale: 0.2, Shift: 0.2, Intensity: 0, Interpolation: "linear");
 
         using var augmented = Augmenter.Apply(background, affineOnly, new Random(7));
 
@@ -29,7 +29,7 @@ public class AugmenterTests
     public void Given_an_intensity_jitter_when_applied_then_each_sample_gets_its_own_gain_and_offset_within_the_range()
     {
         using var unit = ones([6, 1, 4, 4, 4]);
-        var intensityOnly = new AugmentationSettings(Flip: false, RotateDegrees: 0, Scale: 0, Shift: 0, Intensity: 0.1);
+        var intensityOnly = new AugmentationSettings(Flip: false, RotateDegrees: 0, Scale: 0, Shift: 0, Intensity: 0.1, Interpolation: "linear");
 
         using var augmented = Augmenter.Apply(unit, intensityOnly, new Random(3));
 
@@ -37,5 +37,24 @@ public class AugmenterTests
         Assert.All(perSample, v => Assert.InRange(v, 0.8f, 1.2f));
         Assert.True(perSample.Distinct().Count() > 1, "every sample got the same jitter");
         Assert.All(Enumerable.Range(0, 6), i => Assert.Equal(0f, augmented[i].std().item<float>(), 5));
+    }
+
+    [Fact]
+    public void Given_a_one_voxel_edge_when_the_affine_resamples_nearest_then_every_voxel_is_an_input_value_and_linear_smooths_it()
+    {
+        // A skull-like shell one voxel thick: linear resampling at sub-voxel offsets blends it with its neighbours
+        // (values between background and edge appear); nearest copies voxels, so only the two input values remain.
+        var volume = full(new long[] { 4, 1, 12, 12, 12 }, -1f);
+        volume[.., .., 6, .., ..] = tensor(3f);
+        var affine = (string interpolation) => new AugmentationSettings(Flip: false, RotateDegrees: 10, Scale: 0.1, Shift: 0.1, Intensity: 0, Interpolation: interpolation);
+
+        using var nearest = Augmenter.Apply(volume, affine("nearest"), new Random(5));
+        using var linear = Augmenter.Apply(volume, affine("linear"), new Random(5));
+
+        using var inBetween = (nearest > -1f + 1e-4f).logical_and(nearest < 3f - 1e-4f);
+        Assert.Equal(0, inBetween.sum().item<long>());
+        Assert.True(nearest.eq(3f).sum().item<long>() > 0, "nearest resampling lost the edge");
+        using var blended = (linear > -1f + 1e-4f).logical_and(linear < 3f - 1e-4f);
+        Assert.True(blended.sum().item<long>() > 0, "linear resampling kept only input values: the affine did nothing");
     }
 }

@@ -24,6 +24,7 @@ public static class TrainingParams
         ["pretrain.augment.scale"] = 0,
         ["pretrain.augment.shift"] = 0,
         ["pretrain.augment.intensity"] = 0,
+        ["pretrain.augment.interpolation"] = "linear",
         ["classifier.epochs"] = 2,
         ["classifier.batch_size"] = 2,
         ["classifier.patience"] = 6,
@@ -33,6 +34,7 @@ public static class TrainingParams
         ["classifier.augment.scale"] = 0,
         ["classifier.augment.shift"] = 0,
         ["classifier.augment.intensity"] = 0,
+        ["classifier.augment.interpolation"] = "linear",
         ["train.seed"] = 0,
         ["train.label_fraction"] = 1.0,
     };
