@@ -6,7 +6,8 @@ namespace MriTransfer.Training;
 
 /// <summary>
 /// Where a <see cref="SampleSet"/>'s one contiguous float32 tensor lives: in RAM, or — when it is larger than
-/// <c>runtime.sample_memory_fraction</c> of the memory available as it loads — in a memory-mapped file in the system
+/// <c>runtime.sample_memory_fraction</c> of the memory available as it loads (the machine's, or less when the process's
+/// memory cgroup allows less) — in a memory-mapped file in the system
 /// temp folder (libtorch's <c>from_file</c>, shared), so a cohort larger than the machine's memory still trains: the
 /// kernel pages the rows a batch selects in and out. The values are the same either way (the same bytes, read by the
 /// same <c>index_select</c>), so the choice never changes a result. The file is unlinked as soon as it is mapped where
@@ -62,8 +63,13 @@ public sealed class SampleStorage : IDisposable
     private static SampleStorage InMemory(long[] shape, string description) =>
         new(empty(shape, ScalarType.Float32).DetachFromDisposeScope(), null, isMapped: false, description);
 
-    /// <summary>MemAvailable of /proc/meminfo where there is one, else what the runtime reports as available to it.</summary>
-    public static long AvailableMemoryBytes()
+    /// <summary>
+    /// MemAvailable of /proc/meminfo where there is one, else what the runtime reports as available to it; capped by
+    /// what the process's memory cgroup still allows (<see cref="CgroupMemory"/>: a Slurm job's or a container's limit).
+    /// </summary>
+    public static long AvailableMemoryBytes() => Math.Min(MachineAvailableBytes(), CgroupMemory.HeadroomBytes() ?? long.MaxValue);
+
+    private static long MachineAvailableBytes()
     {
         try
         {
