@@ -159,7 +159,7 @@ internal sealed class Executor(Workspace workspace, StateReader reader, LockFile
         {
             Publisher.TryDelete(staging);
             var tail = StageProcess.Tail(workspace.Full(log));
-            return Report(instance, StageStatus.Failed, $"exit code {exit}{(cancel.IsCancellationRequested ? " (interrupted)" : "")}{where}; log {log}{(tail.Length > 0 ? Environment.NewLine + tail : "")}",
+            return Report(instance, StageStatus.Failed, $"exit code {exit}{(cancel.IsCancellationRequested ? " (interrupted)" : ExitSignal.Explain(exit))}{where}; log {log}{(tail.Length > 0 ? Environment.NewLine + tail : "")}",
                 clock.Elapsed, badInput: exit == StageBadInputExit, where: outcome.Where);
         }
         var missing = LockEntries.DeclaredOutputs(instance).Where(o => o != "." && !File.Exists(Path.Combine(staging, o)) && !Directory.Exists(Path.Combine(staging, o))).ToList();

@@ -56,7 +56,7 @@ public sealed class FaultTests : IDisposable
         _ws.WithScript("prepare", "echo partial > \"$O/clean.txt\"; kill -9 $$");
         var (killedExit, killedOutput) = _ws.Run(new ToyBuild(), "Train");
         Assert.Equal(1, killedExit);
-        Assert.Contains("exit code 137", killedOutput);
+        Assert.Contains("exit code 137 (SIGKILL: most often the kernel's out-of-memory killer", killedOutput);
         Assert.False(_ws.Exists("out/Prepare"));
 
         _ws.WithScript("prepare", ToyStages.Prepare);
