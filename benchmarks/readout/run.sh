@@ -39,6 +39,9 @@ for cell in $CELLS; do
   for arm in TrainHead FineTune TrainScratch TrainHeadBt FineTuneBt ImageNetHead ImageNetFineTune; do
     f="out/$arm/training.json"
     [[ -f "$f" ]] || continue
+    # only the arms this cell asked for (all of them behind Evaluate or Report): out/ still holds other cells' arms,
+    # and a cell whose SETS differ in a key training.json does not record would otherwise pass them off as its own
+    [[ ",$targets," == *",$arm,"* || ",$targets," == *",Evaluate,"* || ",$targets," == *",Report,"* ]] || continue
     python3 - "$f" "$DESIGN" "$readout" "$seed" "$arm" "$seconds" >> "$results" <<'PY'
 import json, sys
 f, design, readout, seed, arm, seconds = sys.argv[1:]

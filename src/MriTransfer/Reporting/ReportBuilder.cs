@@ -57,7 +57,12 @@ public static class ReportBuilder
         foreach (var (name, dir) in inputs.HistoryDirs.OrderBy(h => h.Key, StringComparer.Ordinal))
             doc.Figure(TrainingCurvePlot.Render(name, HistoryTable.Read(RequireFile(dir, "history.csv", name)), summary.Classes.Count, size));
         var examples = ReconstructionExamples.Read(Path.Combine(inputs.EvaluateDir, "reconstructions"));
-        if (examples.Count > 0) doc.Figure(ReconstructionPlot.Render(examples, size));
+        if (examples.Count > 0)
+        {
+            doc.Figure(ReconstructionPlot.Render(examples, size));
+            if (inputs.HistoryDirs.TryGetValue("pretrain", out var pretrainDir) && ReconstructionCaption.Of(pretrainDir) is { } caption)
+                doc.Paragraph(caption);
+        }
         else doc.Paragraph("No autoencoder reconstructions were saved by Evaluate (" + (summary.ReconstructionNote ?? "evaluate.reconstruction_examples is 0") + ").");
 
         if (inputs.CohortDirs is { Count: > 0 } cohorts) ExcludedSubjectsSection.Add(doc, cohorts);

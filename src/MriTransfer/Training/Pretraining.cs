@@ -92,6 +92,7 @@ public static class Pretraining
         },
         ["seed"] = settings.Pretrain.Seed,
         ["patch_shape"] = new JsonArray(settings.Pretrain.PatchShape.Select(n => (JsonNode)n).ToArray()),
+        ["augment"] = settings.Pretrain.Augment.ToJson(),
         ["epochs_run"] = result.State.EpochsDone,
         ["best_epoch"] = result.State.BestEpoch,
         ["best_val_loss"] = result.State.Best!.Loss,

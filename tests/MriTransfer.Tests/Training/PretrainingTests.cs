@@ -27,6 +27,8 @@ public class PretrainingTests
         var description = ModelFiles.ReadJson(Path.Combine(output, "model.json"));
         Assert.Equal(2, (int)description["epochs_run"]!);
         Assert.Equal(64, ((string)description["training_data"]!["index_csv_sha256"]!).Length);
+        Assert.Equal("linear", (string)description["augment"]!["interpolation"]!);
+        Assert.Equal(0.0, (double)description["augment"]!["rotate_degrees"]!);
     }
 
     [Fact]

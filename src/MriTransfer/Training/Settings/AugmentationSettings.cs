@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace MriTransfer.Training.Settings;
 
 /// <summary>
@@ -17,4 +19,15 @@ public sealed record AugmentationSettings(bool Flip, double RotateDegrees, doubl
 
     public bool UsesAffine => RotateDegrees > 0 || Scale > 0 || Shift > 0;
     public bool IsNone => !Flip && !UsesAffine && Intensity == 0;
+
+    /// <summary>As params.yaml spells it, for a model.json: what its weights were trained on.</summary>
+    public JsonObject ToJson() => new()
+    {
+        ["flip"] = Flip,
+        ["rotate_degrees"] = RotateDegrees,
+        ["scale"] = Scale,
+        ["shift"] = Shift,
+        ["intensity"] = Intensity,
+        ["interpolation"] = Interpolation,
+    };
 }
