@@ -11,8 +11,6 @@ namespace MriTransfer.Training.Settings;
 /// </summary>
 public sealed record AugmentationSettings(bool Flip, double RotateDegrees, double Scale, double Shift, double Intensity, string Interpolation)
 {
-    public static readonly string[] Interpolations = ["linear", "nearest"];
-
     public static AugmentationSettings None { get; } = new(false, 0, 0, 0, 0, "linear");
 
     public bool ResamplesNearest => Interpolation == "nearest";
