@@ -12,7 +12,7 @@ using static TorchSharp.torch;
 
 // throughput <size> <batch> <threads> <steps> <block:norm:widths, e.g. plain:batch:4,8,16 or strided:group:16,32,64>   (also prints GFLOP/s and % of peak)
 // optimizer-memory <adamw|sgd> <collect|nocollect>   (RSS of ResNet-18 slice training steps: the TorchSharp Adam finalizer growth)
-// optimizer-step <one|per-group> <steps>   (ms per Adam step over ResNet-18's parameters: one optimizer, or one per depth group plus the head as ImageNetFineTune)
+// optimizer-step <one|per-group> <steps> [after-backward]   (ms per Adam step over ResNet-18's parameters: one optimizer, or one per depth group plus the head as ImageNetFineTune; after-backward: each step follows a forward + backward as in the stage)
 // layers <batch> <threads> <reps>   (single Conv3d 3x3x3 layers, forward + backward, issue 15's shapes)
 // cohort <dir> <classes comma> <train per class> <val per class> <test per class> <size>
 // stage <Pretrain|ExportEncoder|TrainHead|FineTune|TrainScratch> <work dir> [params.yaml]   (prints seconds and peak RSS)
@@ -73,17 +73,39 @@ if (mode == "optimizer-step")
     var optimizers = args[1] == "one"
         ? new List<optim.Optimizer> { optim.Adam(groups.Select(g => new TorchSharp.Modules.Adam.ParamGroup(g, lr: 1e-5))) }
         : groups.Select(g => (optim.Optimizer)optim.Adam(g, 1e-5)).ToList();
-    foreach (var p in net.parameters()) p.grad = randn_like(p); // a gradient in place; only the step is timed
     int steps = int.Parse(args[2]);
+    // "after-backward": each step follows a forward + backward of a 32 × 64 px batch inside the step's dispose scope,
+    // as in ImageNetFineTune (BN frozen); only the step is timed. Otherwise a gradient sits in place and only steps run.
+    var afterBackward = args.Length > 3 && args[3] == "after-backward";
+    using var x = rand(new long[] { 32, 3, 64, 64 });
+    using var y = zeros(new long[] { 32 }, ScalarType.Int64);
+    if (afterBackward) net.TrainHeadKeepBatchNormFrozen();
+    else foreach (var p in net.parameters()) p.grad = randn_like(p);
+    double collectMs = 0;
     double Run(int n)
     {
-        var clock = Stopwatch.StartNew();
+        // OptimizerFactory.Step is optimizer.step() then GC.Collect(0): the two are timed apart
+        TimeSpan step = TimeSpan.Zero, collect = TimeSpan.Zero;
         for (var i = 0; i < n; i++)
-            foreach (var o in optimizers) OptimizerFactory.Step(o);
-        return clock.Elapsed.TotalMilliseconds / n;
+        {
+            using var scope = afterBackward ? NewDisposeScope() : null;
+            if (afterBackward)
+            {
+                foreach (var o in optimizers) o.zero_grad();
+                nn.functional.cross_entropy(net.forward(x), y).backward();
+            }
+            var clock = Stopwatch.StartNew();
+            foreach (var o in optimizers) o.step();
+            step += clock.Elapsed;
+            clock.Restart();
+            GC.Collect(0);
+            collect += clock.Elapsed;
+        }
+        collectMs = collect.TotalMilliseconds / n;
+        return (step + collect).TotalMilliseconds / n;
     }
     Run(3); // warm-up: Adam's state allocated
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"torchsharp optimizer={args[1]} optimizers={optimizers.Count} parameters={net.parameters().Sum(p => p.numel())} ms_per_step={Run(steps):F1}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"torchsharp optimizer={args[1]}{(afterBackward ? " after-backward" : "")} optimizers={optimizers.Count} parameters={net.parameters().Sum(p => p.numel())} ms_per_step={Run(steps):F1} of_which_gc_collect_0_ms={collectMs:F1}"));
     return 0;
 }
 if (mode == "layers")
