@@ -57,4 +57,12 @@ public class AugmenterTests
         using var blended = (linear > -1f + 1e-4f).logical_and(linear < 3f - 1e-4f);
         Assert.True(blended.sum().item<long>() > 0, "linear resampling kept only input values: the affine did nothing");
     }
+
+    [Fact]
+    public void Given_settings_written_to_a_model_json_when_read_back_then_they_are_the_same_settings()
+    {
+        var settings = new AugmentationSettings(Flip: true, RotateDegrees: 5, Scale: 0.05, Shift: 0.03, Intensity: 0.1, Interpolation: "nearest");
+
+        Assert.Equal(settings, AugmentationSettings.FromJson(System.Text.Json.Nodes.JsonNode.Parse(settings.ToJson().ToJsonString())!));
+    }
 }

@@ -28,4 +28,9 @@ public sealed record AugmentationSettings(bool Flip, double RotateDegrees, doubl
         ["intensity"] = Intensity,
         ["interpolation"] = Interpolation,
     };
+
+    /// <summary>The record <see cref="ToJson"/> wrote.</summary>
+    public static AugmentationSettings FromJson(JsonNode node) => new(
+        (bool)node["flip"]!, (double)node["rotate_degrees"]!, (double)node["scale"]!, (double)node["shift"]!,
+        (double)node["intensity"]!, (string)node["interpolation"]!);
 }
