@@ -10,13 +10,14 @@ namespace MriTransfer.Training;
 
 /// <summary>
 /// What a classifier stage trains: which parameters at which lr (groups named "encoder" and "head"), what stays frozen,
-/// for how long; <paramref name="FrozenEncoder"/> = the head trains on features computed once (<see cref="FrozenFeatures"/>);
+/// for how long; <paramref name="Stored"/> = the head trains on a frozen encoder's features computed once (the caller owns
+/// them);
 /// <paramref name="FitStandardizer"/> = set the head's feature standardisation from the train features first (a new head);
 /// <paramref name="ProbeEncoder"/> = name of the starting encoder to probe (<see cref="ReadoutProbes"/>; null = none).
 /// </summary>
 internal sealed record ClassifierPlan(
     string Stage, EncoderClassifier Model, IReadOnlyList<TrainableGroup> Groups, IReadOnlyList<nn.Module> Frozen,
-    double BaseLr, int Epochs, int WarmupEpochs, JsonObject Provenance, bool FrozenEncoder = false, bool FitStandardizer = true,
+    double BaseLr, int Epochs, int WarmupEpochs, JsonObject Provenance, StoredFeatures? Stored = null, bool FitStandardizer = true,
     string? ProbeEncoder = null, int? PretrainSeed = null);
 
 /// <summary>
@@ -53,8 +54,7 @@ internal static class ClassifierTraining
         var model = plan.Model;
         log?.Invoke($"samples: train {data.Train.StorageDescription}; val {data.Val.StorageDescription}");
         using var encoderStart = WeightChange.Snapshot(model.Encoder);
-        using var trainFeatures = plan.FrozenEncoder ? FrozenFeatures.Compute(model, data.Train, settings.Classifier.BatchSize, settings.Classifier.Augment.Flip) : null;
-        using var valFeatures = plan.FrozenEncoder ? FrozenFeatures.Compute(model, data.Val, settings.Classifier.BatchSize, withFlips: false) : null;
+        var (trainFeatures, valFeatures) = (plan.Stored?.Train, plan.Stored?.Val);
         if (plan.FitStandardizer) FitStandardizer(model, data.Train, trainFeatures, settings.Classifier.BatchSize);
         var probes = plan.ProbeEncoder is null ? null : Probes(plan, data, trainFeatures, valFeatures, settings.Classifier.BatchSize);
 
@@ -90,7 +90,7 @@ internal static class ClassifierTraining
             ["schedule"] = settings.Optimizer.Schedule,
             ["lr"] = GroupLearningRates(plan),
             ["encoder_relative_change"] = encoderChange,
-            ["frozen_features_cached"] = plan.FrozenEncoder,
+            ["frozen_features_cached"] = plan.Stored is not null,
             ["probes"] = probes,
             ["best_epoch"] = result.State.BestEpoch,
             ["best_val_loss"] = best.Loss,

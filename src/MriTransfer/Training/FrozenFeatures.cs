@@ -59,3 +59,23 @@ internal sealed class FrozenFeatures : IDisposable
         Flipped?.Dispose();
     }
 }
+
+/// <summary>
+/// A frozen encoder's <see cref="FrozenFeatures"/> of BT train (flipped too when the arm flips) and BT val, computed once
+/// per stage and shared by every learning-rate candidate: the encoder and its normalisation statistics are the same
+/// in each, so are the features.
+/// </summary>
+internal sealed class StoredFeatures(FrozenFeatures train, FrozenFeatures val) : IDisposable
+{
+    public FrozenFeatures Train { get; } = train;
+    public FrozenFeatures Val { get; } = val;
+
+    public static StoredFeatures Compute(EncoderClassifier model, ClassifierData data, int batchSize, bool withFlips) =>
+        new(FrozenFeatures.Compute(model, data.Train, batchSize, withFlips), FrozenFeatures.Compute(model, data.Val, batchSize, withFlips: false));
+
+    public void Dispose()
+    {
+        Train.Dispose();
+        Val.Dispose();
+    }
+}

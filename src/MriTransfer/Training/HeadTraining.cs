@@ -8,7 +8,7 @@ namespace MriTransfer.Training;
 /// The TrainHead stage: the classifier built from <c>model.*</c>, its encoder loaded strictly from ExportEncoder's
 /// output and frozen (no gradients, normalisation in eval mode with its pretraining statistics, or with statistics
 /// re-estimated on BT train when <c>head.adapt_norm</c> is on); its readout features are computed once per sample (and
-/// per flipped sample with flips on) and the head trains on them.
+/// per flipped sample with flips on), before the learning-rate candidates, and every candidate's head trains on them.
 /// </summary>
 public static class HeadTraining
 {
@@ -19,12 +19,16 @@ public static class HeadTraining
         head ??= new HeadOptions(AdaptNorm: false);
         var data = ClassifierTraining.LoadData(btDir, settings);
         var pretrainSeed = (int?)EncoderFiles.ReadCard(encoderDir)["seed"];
+        using var frozen = ClassifierTraining.NewModel(data, settings);
+        EncoderFiles.LoadInto(frozen.Encoder, encoderDir);
+        Freezing.Freeze(frozen.Encoder);
+        var adapted = head.AdaptNorm ? NormAdaptation.Adapt(frozen.Encoder, data.Train, settings.Classifier.BatchSize) : 0;
+        using var stored = StoredFeatures.Compute(frozen, data, settings.Classifier.BatchSize, settings.Classifier.Augment.Flip);
         ClassifierPlan Plan(double lr)
         {
             var model = ClassifierTraining.NewModel(data, settings);
-            EncoderFiles.LoadInto(model.Encoder, encoderDir);
+            model.Encoder.load_state_dict(frozen.Encoder.state_dict());
             Freezing.Freeze(model.Encoder);
-            var adapted = head.AdaptNorm ? NormAdaptation.Adapt(model.Encoder, data.Train, settings.Classifier.BatchSize) : 0;
             return new ClassifierPlan("TrainHead", model,
                 [new TrainableGroup([.. model.Readout.parameters(), .. model.Head.parameters()], Name: "head")], [model.Encoder],
                 lr, settings.Classifier.Epochs, settings.Classifier.WarmupEpochs,
@@ -36,7 +40,7 @@ public static class HeadTraining
                         : model.Architecture.Norm == "batch" ? "from pretraining (eval mode)" : $"none ({model.Architecture.Norm} norm normalises each volume by itself)",
                     ["augmentation"] = settings.Classifier.Augment.Flip ? "flips (features of the flipped volumes cached too); no other augmentation" : "none",
                 },
-                FrozenEncoder: true, ProbeEncoder: "exported encoder", PretrainSeed: pretrainSeed);
+                Stored: stored, ProbeEncoder: "exported encoder", PretrainSeed: pretrainSeed);
         }
         LearningRateSelection.Run(settings.Classifier.LrGrid, settings.Optimizer.Lr, Plan, data, settings, outputDir, progress, log);
     }

@@ -153,6 +153,34 @@ public class ClassifierStagesTests(TransferPipeline pipeline) : IClassFixture<Tr
     }
 
     [Fact]
+    public void TrainHead_candidates_of_an_lr_grid_share_one_feature_pass_and_each_trains_as_it_would_alone()
+    {
+        // Given a batch-norm encoder adapted to BT (statistics each candidate must carry into its model.pt)
+        using var bt = new TinyCohort(BtClasses, trainPerClass: 2, valPerClass: 1, writeTestVolumes: false);
+        using var temp = new TempDir();
+        double[] grid = [0.001, 0.05];
+        var adaBn = new HeadOptions(AdaptNorm: true);
+
+        // When the grid trains in one stage, and each of its learning rates alone
+        HeadTraining.Run(pipeline.EncoderDir, bt.Root, temp.Sub("grid"), TrainingParams.Classifier(p => p["classifier.lr_grid"] = grid), _ => { }, head: adaBn);
+        var alone = grid.Select((lr, i) =>
+        {
+            var dir = temp.Sub($"alone-{i}");
+            HeadTraining.Run(pipeline.EncoderDir, bt.Root, dir,
+                TrainingParams.Classifier(p => { p["classifier.lr"] = lr; p["classifier.lr_grid"] = Array.Empty<double>(); }), _ => { }, head: adaBn);
+            return dir;
+        }).ToList();
+
+        // Then every candidate scored what its lone run scored, and the published classifier is the selected lone run's
+        var selection = ModelFiles.ReadJson(Path.Combine(temp.Path, "grid", "training.json"))["lr_selection"]!;
+        var candidates = selection["candidates"]!.AsArray();
+        for (var i = 0; i < grid.Length; i++)
+            Assert.Equal((double)ModelFiles.ReadJson(Path.Combine(alone[i], "training.json"))["best_val_loss"]!, (double)candidates[i]!["best_val_loss"]!);
+        var selected = alone[Array.IndexOf(grid, (double)selection["selected_base_lr"]!)];
+        Assert.Equal(File.ReadAllBytes(Path.Combine(selected, "model.pt")), File.ReadAllBytes(Path.Combine(temp.Path, "grid", "model.pt")));
+    }
+
+    [Fact]
     public void FineTune_changes_the_encoder_weights_it_starts_from()
     {
         using var bt = new TinyCohort(BtClasses, trainPerClass: 2, valPerClass: 1, writeTestVolumes: false);
