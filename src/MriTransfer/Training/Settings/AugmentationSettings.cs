@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Pipeline.Errors;
 
 namespace MriTransfer.Training.Settings;
 
@@ -29,8 +30,11 @@ public sealed record AugmentationSettings(bool Flip, double RotateDegrees, doubl
         ["interpolation"] = Interpolation,
     };
 
-    /// <summary>The record <see cref="ToJson"/> wrote.</summary>
-    public static AugmentationSettings FromJson(JsonNode node) => new(
-        (bool)node["flip"]!, (double)node["rotate_degrees"]!, (double)node["scale"]!, (double)node["shift"]!,
-        (double)node["intensity"]!, (string)node["interpolation"]!);
+    /// <summary>The record <see cref="ToJson"/> wrote; a missing key is an <see cref="InputException"/> naming it.</summary>
+    public static AugmentationSettings FromJson(JsonNode node)
+    {
+        T Read<T>(string key) => node[key] is { } value ? value.GetValue<T>() : throw new InputException($"augmentation record without \"{key}\"");
+        return new(Read<bool>("flip"), Read<double>("rotate_degrees"), Read<double>("scale"), Read<double>("shift"),
+            Read<double>("intensity"), Read<string>("interpolation"));
+    }
 }
