@@ -52,12 +52,12 @@ public class ReconstructionCaptionTests
         Assert.Null(ReconstructionCaption.Of(temp.Sub("missing")));
     }
 
-    [Fact]
-    public void Given_an_augment_record_missing_a_key_or_of_the_wrong_type_when_captioned_then_there_is_no_caption_and_no_crash()
+    [Theory]
+    [InlineData("""{ "flip": true, "rotate_degrees": 5, "scale": 0.05, "intensity": 0.1, "interpolation": "linear" }""")]
+    [InlineData("""{ "flip": true, "rotate_degrees": "five", "scale": 0.05, "shift": 0.03, "intensity": 0.1, "interpolation": "linear" }""")]
+    public void Given_an_augment_record_missing_a_key_or_of_the_wrong_type_when_captioned_then_there_is_no_caption_and_no_crash(string augment)
     {
         using var temp = new TempDir();
-        Assert.Null(ReconstructionCaption.Of(PretrainDir(temp, """{ "flip": true, "rotate_degrees": 5, "scale": 0.05, "intensity": 0.1, "interpolation": "linear" }""")));
-        using var temp2 = new TempDir();
-        Assert.Null(ReconstructionCaption.Of(PretrainDir(temp2, """{ "flip": true, "rotate_degrees": "five", "scale": 0.05, "shift": 0.03, "intensity": 0.1, "interpolation": "linear" }""")));
+        Assert.Null(ReconstructionCaption.Of(PretrainDir(temp, augment)));
     }
 }
